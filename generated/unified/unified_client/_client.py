@@ -1,0 +1,250 @@
+"""The Unified clients and their resources."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, overload
+
+import httpx
+
+
+from .models import AssessmentPackage
+from ._runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    AsyncAPI,
+    Credentials,
+    NotGiven,
+    SyncAPI,
+    Timeout,
+    as_model,
+    encode_path_segment,
+    omit_not_given,
+)
+
+SERVERS: dict[str, str] = {
+    "us": "https://api.unified.to",
+    "eu": "https://api-eu.unified.to",
+    "au": "https://api-au.unified.to",
+}
+"""Base URLs by region name, from the spec's servers."""
+
+
+class AssessmentResource:
+    """Unified.to assessment resources (vendor tags `assessment` and `package`)."""
+
+    def __init__(self, api: SyncAPI) -> None:
+        self._api = api
+
+    def create_assessment_package(
+        self,
+        connection_id: str,
+        *,
+        body: AssessmentPackage | dict[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AssessmentPackage:
+        """Create an assessment package
+
+        Lets an assessment provider submit one of its packages (a test, check or interview it offers) to the ATS linked through the given connection, so recruiters can order it there. The created package is returned, including the fields set by the server such as `id` and the timestamps. Vendor operationId: createAssessmentPackage.
+
+        `POST /assessment/{connection_id}/package`
+
+        Args:
+            connection_id: Identifier of the Unified.to connection to submit the package to.
+            body: the request body.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/assessment/" + encode_path_segment(connection_id) + "/package",
+            body=None if body is None else as_model(AssessmentPackage, body),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, AssessmentPackage)
+
+
+class UnifiedClient:
+    """Synchronous client for Unified.to Assessment Packages API.
+
+    Hand-curated subset of Unified.to's assessment API: publishing an assessment package from an assessment provider to the ATS behind a connection. Follows the newest vendor state (SDK regenerated 2026-05-21 and the June 2026 docs), in which only the package `type` is required. Unified.to declares no error responses for this call; any 4xx or 5xx is a generic failure. Its own rate limiter answers with the message \"Too many requests to Unified.to\", and each upstream integration has limits of its own. The vendor SDK retries 429, 500, 502, 503 and 504 when retries are enabled.
+
+    Args:
+        api_key: the API key; read from `UNIFIED_API_KEY` when not given.
+        region: which server to use: `us` (default), `eu`, `au`.
+        base_url: a base URL that overrides the region's.
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        max_retries: how often a call that is safe to repeat is retried on a connection error,
+            408, 429 or 5xx.
+        default_headers: headers sent with every request.
+        http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
+            it is left open on `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        region: str = "us",
+        base_url: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get("UNIFIED_API_KEY")
+        if not api_key:
+            raise ValueError("an API key is required: pass api_key= or set UNIFIED_API_KEY")
+        credentials = Credentials({"authorization": "Bearer " + api_key})
+        if base_url is None:
+            if region not in SERVERS:
+                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
+            base_url = SERVERS[region]
+        self._api = SyncAPI(
+            base_url=base_url,
+            credentials=credentials,
+            client_headers={},
+            default_headers=default_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+        self.assessment = AssessmentResource(self._api)
+
+    @property
+    def base_url(self) -> str:
+        return self._api.base_url
+
+    def close(self) -> None:
+        """Close the connection pool, unless it belongs to an `http_client` you passed in."""
+        self._api.close()
+
+    def __enter__(self) -> UnifiedClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._api.base_url!r})"
+
+
+class AsyncAssessmentResource:
+    """Unified.to assessment resources (vendor tags `assessment` and `package`)."""
+
+    def __init__(self, api: AsyncAPI) -> None:
+        self._api = api
+
+    async def create_assessment_package(
+        self,
+        connection_id: str,
+        *,
+        body: AssessmentPackage | dict[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AssessmentPackage:
+        """Create an assessment package
+
+        Lets an assessment provider submit one of its packages (a test, check or interview it offers) to the ATS linked through the given connection, so recruiters can order it there. The created package is returned, including the fields set by the server such as `id` and the timestamps. Vendor operationId: createAssessmentPackage.
+
+        `POST /assessment/{connection_id}/package`
+
+        Args:
+            connection_id: Identifier of the Unified.to connection to submit the package to.
+            body: the request body.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/assessment/" + encode_path_segment(connection_id) + "/package",
+            body=None if body is None else as_model(AssessmentPackage, body),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = await self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, AssessmentPackage)
+
+
+class AsyncUnifiedClient:
+    """Asynchronous client for Unified.to Assessment Packages API.
+
+    Hand-curated subset of Unified.to's assessment API: publishing an assessment package from an assessment provider to the ATS behind a connection. Follows the newest vendor state (SDK regenerated 2026-05-21 and the June 2026 docs), in which only the package `type` is required. Unified.to declares no error responses for this call; any 4xx or 5xx is a generic failure. Its own rate limiter answers with the message \"Too many requests to Unified.to\", and each upstream integration has limits of its own. The vendor SDK retries 429, 500, 502, 503 and 504 when retries are enabled.
+
+    Args:
+        api_key: the API key; read from `UNIFIED_API_KEY` when not given.
+        region: which server to use: `us` (default), `eu`, `au`.
+        base_url: a base URL that overrides the region's.
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        max_retries: how often a call that is safe to repeat is retried on a connection error,
+            408, 429 or 5xx.
+        default_headers: headers sent with every request.
+        http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
+            it is left open on `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        region: str = "us",
+        base_url: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get("UNIFIED_API_KEY")
+        if not api_key:
+            raise ValueError("an API key is required: pass api_key= or set UNIFIED_API_KEY")
+        credentials = Credentials({"authorization": "Bearer " + api_key})
+        if base_url is None:
+            if region not in SERVERS:
+                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
+            base_url = SERVERS[region]
+        self._api = AsyncAPI(
+            base_url=base_url,
+            credentials=credentials,
+            client_headers={},
+            default_headers=default_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+        self.assessment = AsyncAssessmentResource(self._api)
+
+    @property
+    def base_url(self) -> str:
+        return self._api.base_url
+
+    async def close(self) -> None:
+        """Close the connection pool, unless it belongs to an `http_client` you passed in."""
+        await self._api.close()
+
+    async def __aenter__(self) -> AsyncUnifiedClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._api.base_url!r})"

@@ -1,0 +1,37 @@
+"""One Diagnostic type for every problem found in a spec, and the error that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def escape_pointer_token(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def json_pointer(parts: tuple[str | int, ...]) -> str:
+    return "#" + "".join("/" + escape_pointer_token(part) for part in parts)
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem at one place in one file, printed as a single line."""
+
+    file: str
+    line: int
+    column: int
+    pointer: str
+    message: str
+
+    def __str__(self) -> str:
+        # A message is spec-derived text: keep it on one line whatever it contains.
+        message = " ".join(self.message.split())
+        return f"{self.file}:{self.line}:{self.column}: {self.pointer}: {message}"
+
+
+class SpecError(Exception):
+    """Raised when a spec cannot be turned into a client; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = sorted(set(diagnostics))
+        super().__init__("\n".join(str(d) for d in self.diagnostics))

@@ -1,0 +1,45 @@
+"""One escaping function per lexical context in which spec text can appear in generated code."""
+
+from __future__ import annotations
+
+import ast
+import re
+import unicodedata
+
+# Characters that end a line for Python's tokenizer or for str.splitlines, and bidi controls that
+# can make code read differently from how it runs (CVE-2021-42574).
+_UNSAFE_IN_DOCSTRING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def string_literal(text: str) -> str:
+    """A Python string literal whose value is exactly `text`."""
+    literal = repr(str(text))
+    if ast.literal_eval(literal) != text:  # pragma: no cover - repr() guarantees this
+        raise AssertionError("string literal does not round-trip")
+    return literal
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def docstring(text: str | None) -> str:
+    """The body of a triple-double-quoted docstring that reads as `text` and cannot end early."""
+    if not text:
+        return ""
+    cleaned = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = cleaned.replace("\\", "\\\\")
+    cleaned = _UNSAFE_IN_DOCSTRING.sub(_escape_char, cleaned)
+    cleaned = cleaned.replace('"', '\\"')
+    lines = [line.rstrip() for line in cleaned.strip().split("\n")]
+    body = "\n".join(lines)
+    ast.parse(f'"""{body}"""')  # raises if anything still escapes the literal
+    return body
+
+
+def comment(text: str) -> str:
+    """Text safe to follow `# ` on a single line."""
+    return " ".join(_UNSAFE_IN_DOCSTRING.sub(" ", str(text)).split())

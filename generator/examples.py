@@ -1,0 +1,78 @@
+"""Example calls for the generated READMEs, built from the examples in the spec.
+
+Example values reach the README only through repr() of plain JSON data, so they are inert literals.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from typing import Any
+
+from .ir import Operation, Param
+from .loader import LoadedSpec
+from .spec import RawOperation, deref
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return value is None or isinstance(value, (str, int, bool))
+
+
+def media_example(media: Any, document: dict[str, Any]) -> Any:
+    """The `example` of a media type or parameter, else the value of its first named example."""
+    if not isinstance(media, dict):
+        return None
+    if "example" in media:
+        return media["example"]
+    for example in (media.get("examples") or {}).values():
+        example = deref(document, example)
+        if isinstance(example, dict) and "value" in example:
+            return example["value"]
+    schema = deref(document, media.get("schema"))
+    return schema.get("example") if isinstance(schema, dict) else None
+
+
+def _wire(param: Param) -> str:
+    return str(ast.literal_eval(param.wire_literal))
+
+
+def example_arguments(spec: LoadedSpec, raw: RawOperation, operation: Operation) -> list[str]:
+    """Arguments (as source) that call `operation` with the spec's examples."""
+    document = spec.data
+    examples: dict[tuple[str, str], Any] = {}
+    for owner in (raw.path_item, raw.body):
+        for parameter in owner.get("parameters") or []:
+            parameter = deref(document, parameter)
+            if isinstance(parameter, dict):
+                value = media_example(parameter, document)
+                if value is not None and _plain(value):
+                    examples[(str(parameter.get("in")), str(parameter.get("name")))] = value
+    arguments = []
+    for param in operation.path_params:
+        arguments.append(repr(examples.get(("path", _wire(param)), "...")))
+    for param in operation.query_params + operation.header_params:
+        value = examples.get((param.location, _wire(param)))
+        if param.client_default is None and (value is not None or param.required):
+            arguments.append(f"{param.python_name}={value!r}")
+    body = operation.body
+    if body is not None:
+        request_body = deref(document, raw.body.get("requestBody"))
+        content = request_body.get("content", {}) if isinstance(request_body, dict) else {}
+        value = media_example(content.get(ast.literal_eval(body.content_type_literal)), document)
+        if isinstance(value, dict) and _plain(value) and body.fields:
+            by_wire = {_wire(field): field.python_name for field in body.fields}
+            arguments += [f"{by_wire[k]}={v!r}" for k, v in value.items() if k in by_wire]
+        elif value is not None and _plain(value):
+            arguments.append(f"body={body.model}.model_validate({value!r})")
+    return arguments
+
+
+def example_call(spec: LoadedSpec, raw: RawOperation, operation: Operation, resource: str) -> str:
+    arguments = ", ".join(example_arguments(spec, raw, operation))
+    return f"client.{resource}.{operation.method_name}({arguments})"

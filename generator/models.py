@@ -1,0 +1,217 @@
+"""Pydantic v2 models for a spec's schemas, through datamodel-code-generator in-process.
+
+The model generator only ever sees a cleaned copy of the schemas: known JSON Schema keywords only,
+so no extension key (`x-python-type`, `customTypePath`, ...) can make it emit code of its own.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+
+SCHEMA_REF_PREFIX = "#/components/schemas/"
+
+_KEYWORDS = frozenset(
+    """type format title description default enum const nullable readOnly writeOnly deprecated
+    properties required additionalProperties patternProperties items prefixItems minItems maxItems
+    uniqueItems minProperties maxProperties minimum maximum exclusiveMinimum exclusiveMaximum
+    multipleOf minLength maxLength pattern allOf anyOf oneOf not discriminator $ref""".split()
+)
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties"})
+_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+_SCHEMA_VALUES = frozenset({"items", "additionalProperties", "not"})
+# Formats that the models hold as a non-string type, where string constraints do not apply.
+_NON_STRING_FORMATS = frozenset({"date-time", "date", "time", "duration", "uuid", "binary"})
+
+# One fixed configuration: changing any of these changes every generated package.
+_GENERATE_OPTIONS: dict[str, Any] = dict(
+    input_file_type=InputFileType.OpenAPI,
+    output_model_type=DataModelType.PydanticV2BaseModel,
+    target_python_version=PythonVersion.PY_310,
+    use_annotated=True,
+    field_constraints=True,
+    use_standard_collections=True,
+    use_union_operator=True,
+    enum_field_as_literal="all",
+    strict_nullable=True,
+    extra_fields="allow",
+    disable_timestamp=True,
+    use_schema_description=True,
+    use_field_description=True,
+    use_double_quotes=True,
+    collapse_root_models=True,
+    output_datetime_class="datetime",
+    # Values a user sends must reach the wire unchanged: URL and e-mail types would rewrite them.
+    type_mappings=["string+uri=string", "string+uri-reference=string", "string+email=string",
+                   "string+idn-email=string", "string+byte=string"],
+    formatters=[],
+)
+
+
+class ReferenceMapper:
+    """Rewrites schema references to the Python class names chosen for them."""
+
+    def __init__(self, class_names: dict[str, str]) -> None:
+        self.class_names = class_names
+
+    def ref(self, ref: str) -> str:
+        name = ref[len(SCHEMA_REF_PREFIX):].replace("~1", "/").replace("~0", "~")
+        return SCHEMA_REF_PREFIX + self.class_names[name]
+
+
+def clean_schema(schema: Any, refs: ReferenceMapper) -> Any:
+    """A copy of `schema` holding only JSON Schema keywords, references renamed."""
+    if not isinstance(schema, dict):
+        return schema if isinstance(schema, bool) else {}
+    if isinstance(schema.get("$ref"), str):
+        return {"$ref": refs.ref(schema["$ref"])}
+    cleaned: dict[str, Any] = {}
+    non_string = schema.get("format") in _NON_STRING_FORMATS
+    for key, value in schema.items():
+        if key not in _KEYWORDS or (non_string and key in ("pattern", "minLength", "maxLength")):
+            continue
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            cleaned[key] = {name: clean_schema(sub, refs) for name, sub in value.items()}
+        elif key in _SCHEMA_LISTS and isinstance(value, list):
+            cleaned[key] = [clean_schema(sub, refs) for sub in value]
+        elif key in _SCHEMA_VALUES:
+            cleaned[key] = clean_schema(value, refs)
+        elif key == "discriminator" and isinstance(value, dict):
+            cleaned[key] = _clean_discriminator(value, refs)
+        else:
+            cleaned[key] = value
+    return cleaned
+
+
+def _clean_discriminator(value: dict[str, Any], refs: ReferenceMapper) -> dict[str, Any]:
+    mapping = value.get("mapping")
+    cleaned: dict[str, Any] = {"propertyName": value.get("propertyName")}
+    if isinstance(mapping, dict):
+        cleaned["mapping"] = {
+            key: refs.ref(target) if target.startswith(SCHEMA_REF_PREFIX) else target
+            for key, target in mapping.items()
+        }
+    return cleaned
+
+
+@dataclass(frozen=True)
+class ModelField:
+    name: str
+    wire_name: str
+    annotation: ast.expr
+    required: bool
+
+
+@dataclass(frozen=True)
+class ModelClass:
+    name: str
+    is_root: bool
+    fields: tuple[ModelField, ...]
+
+
+def generate_models(schemas: dict[str, Any], openapi_version: str, header: str) -> str:
+    """Model source for already-cleaned `schemas` (keyed by their Python class names)."""
+    document = {
+        "openapi": openapi_version,
+        "info": {"title": "models", "version": "0"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
+        source = generate(document, custom_file_header=header, **_GENERATE_OPTIONS)
+    if not isinstance(source, str):
+        raise TypeError("datamodel-code-generator returned several modules")
+    return source
+
+
+def _unwrap_annotated(node: ast.expr) -> ast.expr:
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        if node.value.id == "Annotated" and isinstance(node.slice, ast.Tuple):
+            return node.slice.elts[0]
+    return node
+
+
+def _alias_of(node: ast.AST) -> str | None:
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "Field":
+            for keyword in call.keywords:
+                if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant):
+                    return str(keyword.value.value)
+    return None
+
+
+def read_model_classes(source: str) -> dict[str, ModelClass]:
+    """The classes in generated model source, with each field's wire name and annotation."""
+    classes: dict[str, ModelClass] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        is_root = any(
+            isinstance(base, ast.Subscript) and getattr(base.value, "id", "") == "RootModel"
+            or getattr(base, "id", "") == "RootModel"
+            for base in node.bases
+        )
+        fields = []
+        for statement in node.body:
+            if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
+                continue
+            name = statement.target.id
+            if name in ("model_config", "root"):
+                continue
+            alias = _alias_of(statement.annotation) or (
+                _alias_of(statement.value) if statement.value else None
+            )
+            required = statement.value is None or (
+                isinstance(statement.value, ast.Constant) and statement.value.value is Ellipsis
+            )
+            fields.append(
+                ModelField(name, alias or name, _unwrap_annotated(statement.annotation), required)
+            )
+        classes[node.name] = ModelClass(node.name, is_root, tuple(fields))
+    return classes
+
+
+def _union_members(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union_members(node.left) + _union_members(node.right)
+    return [node]
+
+
+def _widen(node: ast.expr, object_models: set[str]) -> ast.expr:
+    """`node` with every object model also accepting a plain dict, as pydantic does at run time."""
+    node = _unwrap_annotated(node)
+    members = _union_members(node)
+    if len(members) > 1:
+        widened = [_widen(member, object_models) for member in members]
+        flat = [m for w in widened for m in _union_members(w)]
+        unique = list({ast.unparse(m): m for m in flat}.values())
+        # The dict alternative goes after the models it stands for, None last of all.
+        unique.sort(key=lambda m: {"dict[str, Any]": 1, "None": 2}.get(ast.unparse(m), 0))
+        result = unique[0]
+        for member in unique[1:]:
+            result = ast.BinOp(left=result, op=ast.BitOr(), right=member)
+        return result
+    if isinstance(node, ast.Name) and node.id in object_models:
+        mapping = ast.parse("dict[str, Any]", mode="eval").body
+        return ast.BinOp(left=node, op=ast.BitOr(), right=mapping)
+    if isinstance(node, ast.Subscript):
+        inner = node.slice
+        if isinstance(inner, ast.Tuple):
+            inner = ast.Tuple(elts=[_widen(e, object_models) for e in inner.elts], ctx=ast.Load())
+        else:
+            inner = _widen(inner, object_models)
+        return ast.Subscript(value=node.value, slice=inner, ctx=ast.Load())
+    return node
+
+
+def argument_annotation(field: ModelField, classes: dict[str, ModelClass]) -> str:
+    """The annotation for a keyword argument that fills `field`: nested models also take dicts."""
+    object_models = {name for name, cls in classes.items() if not cls.is_root}
+    return ast.unparse(_widen(field.annotation, object_models))

@@ -1,0 +1,142 @@
+"""IR -> {relative path: text}: the Jinja environment and everything computed for the templates."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from . import escape
+from .ir import Api
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+_EXCEPTION_NAMES = (
+    "APIConnectionError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
+    "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError",
+    "NotFoundError", "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError",
+)
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Python, TOML and Markdown; values arrive pre-escaped
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _model_imports(models_source: str) -> dict[str, str]:
+    """Where each name visible in the models module comes from."""
+    origins: dict[str, str] = {}
+    for node in ast.parse(models_source).body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module != "__future__":
+            for alias in node.names:
+                origins[alias.asname or alias.name] = node.module
+        elif isinstance(node, ast.ClassDef):
+            origins[node.name] = ".models"
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            origins.update({t.id: ".models" for t in targets if isinstance(t, ast.Name)})
+    return origins
+
+
+def client_imports(api: Api) -> dict[str, str]:
+    """Import lines for every name the client module's annotations and calls use."""
+    used: set[str] = {"Any", "overload"}
+    for resource in api.resources:
+        for op in resource.operations:
+            annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
+            if op.body:
+                annotations += [f.annotation for f in op.body.fields]
+                used.add(op.body.model)
+            used.update(e.model for e in op.error_models)
+            if op.response_model:
+                used.add(op.response_model)
+            for annotation in annotations:
+                used.update(
+                    n.id for n in ast.walk(ast.parse(annotation, mode="eval")) if isinstance(n, ast.Name)
+                )
+    origins = _model_imports(api.models_source)
+    origins.update({"Any": "typing", "Literal": "typing", "overload": "typing"})
+    by_module: dict[str, set[str]] = {}
+    for name in used:
+        if name in dir(builtins):
+            continue
+        by_module.setdefault(origins.get(name, ".models"), set()).add(name)
+    groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
+    for module in sorted(by_module):
+        top = module.split(".")[0]
+        group = 2 if module.startswith(".") else 0 if top in sys.stdlib_module_names else 1
+        groups[group].append(f"from {module} import {', '.join(sorted(by_module[module]))}")
+    return {"stdlib": "\n".join(groups[0]), "third_party": "\n".join(groups[1]),
+            "local": "\n".join(groups[2])}
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=True)
+
+
+def _op_texts(api: Api) -> dict[str, str]:
+    texts = {}
+    for resource in api.resources:
+        for op in resource.operations:
+            summary = escape.comment(ast.literal_eval(f'"""{op.summary_doc}"""')) if op.summary_doc else ""
+            method_path = ast.literal_eval(f'"""{op.path_doc}"""')
+            texts[op.method_name] = f"{summary} (`{escape.comment(method_path)}`)".strip()
+    return texts
+
+
+def render_package(api: Api, spec_name: str) -> dict[str, str]:
+    """Every file of the generated package, unformatted, keyed by path relative to its root."""
+    env = environment()
+    package = api.package
+    exports = sorted(
+        {f"{p}{r.class_name}" for r in api.resources for p in ("", "Async")}
+        | {f"{p}{api.client_name}Client" for p in ("", "Async")}
+        | {f"{api.client_name}Error", "NOT_GIVEN", "NotGiven", "__version__", "models"}
+        | set(_EXCEPTION_NAMES)
+        | set(api.model_names)
+    )
+    title_text = escape.comment(ast.literal_eval(f'"""{api.title_doc}"""')) if api.title_doc else api.provider
+    first_resource = api.resources[0] if api.resources else None
+    client_arguments = ", ".join(
+        (['api_key="..."'] if api.auth else [])
+        + [f'{h.python_name}="..."' for h in api.client_headers]
+    )
+    context = {
+        "api": api,
+        "spec_name": escape.comment(spec_name),
+        "exports": exports,
+        "imports": client_imports(api),
+        "provenance": escape.comment(f"Generated by clientgen from {spec_name}. Do not edit by hand."),
+        "title_comment": title_text,
+        "title_text": title_text,
+        "version_text": escape.comment(ast.literal_eval(api.version_literal)),
+        "client_arguments": client_arguments,
+        "first_call": first_resource.operations[0].example_call if first_resource else "None",
+        "op_texts": _op_texts(api),
+        "server_urls": {
+            s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
+        },
+    }
+    files = {
+        "pyproject.toml": env.get_template("pyproject.toml.jinja").render(
+            **context, description_toml=_toml_string(f"Typed Python client for {title_text}")
+        ),
+        "README.md": env.get_template("README.md.jinja").render(**context),
+        f"{package}/py.typed": "",
+        f"{package}/models.py": api.models_source,
+    }
+    for name in ("__init__.py", "_client.py", "_runtime.py", "_exceptions.py"):
+        files[f"{package}/{name}"] = env.get_template(f"package/{name}.jinja").render(**context)
+    return files

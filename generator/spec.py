@@ -1,0 +1,58 @@
+"""Small read-only helpers over a parsed OpenAPI document: local references and operations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def resolve_ref(document: Any, ref: str) -> Any:
+    """The value a local `#/...` reference points at, or None where it points at nothing."""
+    if not ref.startswith("#"):
+        return None
+    node = document
+    for token in ref[1:].split("/")[1:]:
+        key = _unescape(token)
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        else:
+            return None
+    return node
+
+
+def deref(document: Any, node: Any, limit: int = 32) -> Any:
+    """Follow `$ref` chains (bounded, so a reference cycle cannot hang) to the value itself."""
+    for _ in range(limit):
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+            return node
+        node = resolve_ref(document, node["$ref"])
+    return None
+
+
+@dataclass(frozen=True)
+class RawOperation:
+    path: str
+    method: str
+    path_item: dict[str, Any]
+    body: dict[str, Any]
+
+
+def iter_operations(document: dict[str, Any]) -> Iterator[RawOperation]:
+    paths = document.get("paths")
+    for path, item in (paths.items() if isinstance(paths, dict) else ()):
+        item = deref(document, item)
+        if not isinstance(item, dict):
+            continue
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                yield RawOperation(path, method, item, operation)
