@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+from datamodel_code_generator.format import Formatter
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
 
@@ -49,7 +50,7 @@ _GENERATE_OPTIONS: dict[str, Any] = dict(
     # Values a user sends must reach the wire unchanged: URL and e-mail types would rewrite them.
     type_mappings=["string+uri=string", "string+uri-reference=string", "string+email=string",
                    "string+idn-email=string", "string+byte=string"],
-    formatters=[],
+    formatters=[Formatter.ISORT],  # black runs later, once, over every generated module
 )
 
 

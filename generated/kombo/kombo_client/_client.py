@@ -9,19 +9,6 @@ from typing import Any, Literal, overload
 
 import httpx
 
-
-from .models import (
-    AddCandidateResultLinkRequest,
-    Attachment,
-    AttributeSubResult,
-    AttributeText,
-    ErrorResponse,
-    OrderResultRemoteFields,
-    ResultLinkDetails,
-    ResultLinkRemoteFields,
-    SuccessResponse,
-    UpdateOrderResultRequest,
-)
 from ._runtime import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -34,6 +21,18 @@ from ._runtime import (
     as_model,
     encode_path_segment,
     omit_not_given,
+)
+from .models import (
+    AddCandidateResultLinkRequest,
+    Attachment,
+    AttributeSubResult,
+    AttributeText,
+    ErrorResponse,
+    OrderResultRemoteFields,
+    ResultLinkDetails,
+    ResultLinkRemoteFields,
+    SuccessResponse,
+    UpdateOrderResultRequest,
 )
 
 SERVERS: dict[str, str] = {

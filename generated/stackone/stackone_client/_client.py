@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any, overload
+from typing import Any
 
 import httpx
 
-
+from ._runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    AsyncAPI,
+    Credentials,
+    NotGiven,
+    SyncAPI,
+    Timeout,
+    encode_path_segment,
+)
 from .models import (
     AssessmentOrderResult,
     BadGatewayResponse,
@@ -23,19 +33,6 @@ from .models import (
     TooManyRequestsResponse,
     UnauthorizedResponse,
     UnprocessableEntityResponse,
-)
-from ._runtime import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    NOT_GIVEN,
-    AsyncAPI,
-    Credentials,
-    NotGiven,
-    SyncAPI,
-    Timeout,
-    as_model,
-    encode_path_segment,
-    omit_not_given,
 )
 
 SERVERS: dict[str, str] = {

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any, overload
+from typing import Any
 
 import httpx
 
-
-from .models import AssessmentPackage
 from ._runtime import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -21,8 +19,8 @@ from ._runtime import (
     Timeout,
     as_model,
     encode_path_segment,
-    omit_not_given,
 )
+from .models import AssessmentPackage
 
 SERVERS: dict[str, str] = {
     "us": "https://api.unified.to",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
-from pydantic import BaseModel, ConfigDict
 from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
 
 
 class AssessmentParameter(BaseModel):

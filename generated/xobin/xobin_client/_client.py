@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any, overload
+
 
 import httpx
 
-
-from .models import Error, Report
 from ._runtime import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -19,10 +17,9 @@ from ._runtime import (
     NotGiven,
     SyncAPI,
     Timeout,
-    as_model,
     encode_path_segment,
-    omit_not_given,
 )
+from .models import Error, Report
 
 SERVERS: dict[str, str] = {
     "default": "https://app.xobin.com/api/v2",

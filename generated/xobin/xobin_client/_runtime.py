@@ -82,9 +82,11 @@ def _checked_header(name: str, value: object) -> str:
     return text
 
 
-def encode_query(params: Sequence[tuple[str, object, str, bool]]) -> list[tuple[str, str]]:
+def encode_query(
+    params: Sequence[tuple[str, object, str, bool]],
+) -> list[tuple[str, str | int | float | bool | None]]:
     """Query pairs for (name, value, style, explode) parameters, following OpenAPI styles."""
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
     for name, value, style, explode in params:
         if value is None or isinstance(value, NotGiven):
             continue
@@ -145,7 +147,7 @@ def retry_delay(attempt: int, response: httpx.Response | None) -> float:
     after = _retry_after(response)
     if after is not None:
         return after
-    return min(0.5 * 2**attempt, 8.0) * (1 - 0.25 * random.random())
+    return min(0.5 * 2.0**attempt, 8.0) * (1 - 0.25 * random.random())
 
 
 class BaseAPI:
@@ -214,7 +216,7 @@ class BaseAPI:
         return http.build_request(
             method,
             self.base_url + path,
-            params=encode_query(query),
+            params=httpx.QueryParams(encode_query(query)),
             headers=merged,
             content=content,
             timeout=chosen,
