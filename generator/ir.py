@@ -39,7 +39,7 @@ class Param:
 
 @dataclass(frozen=True)
 class Body:
-    model: str
+    model: str  # empty for a body sent as raw text or bytes (non-JSON media types)
     content_type_literal: str
     fields: tuple[Param, ...]  # empty when the body is passed whole, not as keyword arguments
     required: bool

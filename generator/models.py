@@ -115,8 +115,51 @@ class ModelClass:
     fields: tuple[ModelField, ...]
 
 
-def generate_models(schemas: dict[str, Any], openapi_version: str, header: str) -> str:
-    """Model source for already-cleaned `schemas` (keyed by their Python class names)."""
+HOLDER_PREFIX = "ClientgenHolder"
+
+
+def _holder(name: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"value": {"$ref": SCHEMA_REF_PREFIX + name}},
+        "required": ["value"],
+    }
+
+
+def _replace_holders(source: str, held: list[str]) -> str:
+    """Turn each holder class into a RootModel named after the schema it holds.
+
+    The model generator inlines root models (a bare enum, array or map) wherever they are used,
+    so a body or response of such a schema would have no class; the holder's `value` field shows
+    the type it inlined.
+    """
+    tree = ast.parse(source)
+    defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    lines = source.splitlines(keepends=True)
+    replacements: list[tuple[int, int, str]] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name.startswith(HOLDER_PREFIX):
+            name = node.name[len(HOLDER_PREFIX):]
+            field = next(
+                s for s in node.body if isinstance(s, ast.AnnAssign) and getattr(s.target, "id", "") == "value"
+            )
+            annotation = ast.unparse(field.annotation)
+            text = "" if name in defined else f"class {name}(RootModel[{annotation}]):\n    root: {annotation}\n"
+            replacements.append((node.lineno - 1, node.end_lineno or node.lineno, text))
+    for start, end, text in sorted(replacements, reverse=True):
+        lines[start:end] = [text]
+    result = "".join(lines)
+    if held and "RootModel" not in {a.name for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names}:
+        result = result.replace("from pydantic import ", "from pydantic import RootModel, ", 1)
+    return result
+
+
+def generate_models(
+    schemas: dict[str, Any], openapi_version: str, header: str, needed: set[str] = frozenset()
+) -> str:
+    """Model source for cleaned `schemas` (keyed by Python class name); each of `needed` gets a class."""
+    held = sorted(n for n in needed if isinstance(schemas.get(n), dict) and "properties" not in schemas[n])
+    schemas = {**schemas, **{HOLDER_PREFIX + name: _holder(name) for name in held}}
     document = {
         "openapi": openapi_version,
         "info": {"title": "models", "version": "0"},
@@ -129,7 +172,7 @@ def generate_models(schemas: dict[str, Any], openapi_version: str, header: str) 
         source = generate(document, custom_file_header=header, **_GENERATE_OPTIONS)
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules")
-    return source
+    return _replace_holders(source, held) if held else source
 
 
 def _unwrap_annotated(node: ast.expr) -> ast.expr:
@@ -188,6 +231,8 @@ def _union_members(node: ast.expr) -> list[ast.expr]:
 def _widen(node: ast.expr, object_models: set[str]) -> ast.expr:
     """`node` with every object model also accepting a plain dict, as pydantic does at run time."""
     node = _unwrap_annotated(node)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        node = ast.parse(node.value, mode="eval").body  # a forward reference: the client imports it
     members = _union_members(node)
     if len(members) > 1:
         widened = [_widen(member, object_models) for member in members]
@@ -202,7 +247,7 @@ def _widen(node: ast.expr, object_models: set[str]) -> ast.expr:
     if isinstance(node, ast.Name) and node.id in object_models:
         mapping = ast.parse("dict[str, Any]", mode="eval").body
         return ast.BinOp(left=node, op=ast.BitOr(), right=mapping)
-    if isinstance(node, ast.Subscript):
+    if isinstance(node, ast.Subscript) and getattr(node.value, "id", "") != "Literal":
         inner = node.slice
         if isinstance(inner, ast.Tuple):
             inner = ast.Tuple(elts=[_widen(e, object_models) for e in inner.elts], ctx=ast.Load())

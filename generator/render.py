@@ -61,14 +61,14 @@ def client_imports(api: Api) -> dict[str, str]:
         for op in resource.operations:
             if op.path_params:
                 runtime.add("encode_path_segment")
-            if op.body:
+            if op.body and op.body.model:
                 runtime.add("as_model")
                 used.add("Any")
             if op.body and op.body.fields:
                 runtime.add("omit_not_given")
                 used.add("overload")
             annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
-            if op.body:
+            if op.body and op.body.model:
                 annotations += [f.annotation for f in op.body.fields]
                 used.add(op.body.model)
             used.update(e.model for e in op.error_models)

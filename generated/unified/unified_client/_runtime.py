@@ -189,6 +189,7 @@ class BaseAPI:
         query: Sequence[tuple[str, object, str, bool]] = (),
         headers: Mapping[str, object] | None = None,
         body: BaseModel | None = None,
+        content: str | bytes | None = None,
         content_type: str = "application/json",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         operation_timeout: float | None = None,
@@ -199,10 +200,10 @@ class BaseAPI:
         for name, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = _checked_header(name, value)
-        content = None
         if body is not None:
-            merged["Content-Type"] = content_type
             content = body.model_dump_json(by_alias=True, exclude_unset=True).encode()
+        if content is not None:
+            merged["Content-Type"] = content_type
         if authenticated and self.credentials is not None:
             self.credentials.apply(merged)
         for name, value in (extra_headers or {}).items():
