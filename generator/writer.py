@@ -17,10 +17,10 @@ def read_tree(root: Path) -> dict[str, str]:
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
         if path.is_file() and not any(
-            part == "__pycache__" or part.endswith(".egg-info") or part == "build"
+            part in ("__pycache__", "build") or part.startswith(".") or part.endswith(".egg-info")
             for part in relative.parts
         ):
-            files[relative.as_posix()] = path.read_text(encoding="utf-8")
+            files[relative.as_posix()] = path.read_text(encoding="utf-8", errors="replace")
     return files
 
 
