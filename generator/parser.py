@@ -345,10 +345,12 @@ def _auth_for(scheme: dict[str, Any]) -> Auth | None:
     return None
 
 
-def _flatten_body(
-    operation: Operation, classes: dict[str, ModelClass], builder: _Builder
-) -> Operation:
-    """Offer the fields of an object body as keyword arguments, where none clashes with a name."""
+def _flatten_body(operation: Operation, classes: dict[str, ModelClass]) -> Operation:
+    """Offer the fields of an object body as keyword arguments.
+
+    A field whose name a parameter already takes (Unified.to's `connection_id` is both) is left
+    to `body=`: the parameter keeps the name, so a call reads the way the URL does.
+    """
     body = operation.body
     model = classes.get(body.model) if body else None
     if body is None or model is None or model.is_root or not model.fields:
@@ -358,7 +360,7 @@ def _flatten_body(
     for field in model.fields:
         python_name = naming.safe_identifier(field.name)
         if python_name in taken:
-            return operation  # the body is then passed whole, as `body=`
+            continue
         taken.add(python_name)
         fields.append(Param(
             python_name=python_name,
@@ -424,7 +426,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
     resources = []
     for tag, operations in drafts:
         attribute = resource_names[tag]
-        flattened = [_flatten_body(op, classes, builder) for op in operations]
+        flattened = [_flatten_body(op, classes) for op in operations]
         resources.append(Resource(
             attribute=attribute,
             class_name=naming.pascal_case(attribute) + "Resource",

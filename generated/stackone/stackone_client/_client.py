@@ -1,4 +1,4 @@
-"""The Stackone clients and their resources."""
+"""The StackOne clients and their resources."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ class AtsResource:
         return self._api.parse(response, AssessmentOrderResult)
 
 
-class StackoneClient:
+class StackOneClient:
     """Synchronous client for StackOne ATS Assessment Orders API.
 
     Hand-curated subset of StackOne's unified ATS API: reading a single assessment order. Based on StackOne's published OpenAPI document of 2025-06-17, the last one that contains this endpoint; StackOne removed it from its public spec and SDKs at the end of June 2025. Nullability is expressed the OpenAPI 3.1 way (null in the type list) instead of the 3.0 keyword the vendor document uses. StackOne allows 1000 requests per minute per API key; a 429 carries `Retry-After` in seconds. Provider rate limits are retried by StackOne for up to 60 seconds and then surface as a 408 with `Retry-After`. Sending a real `User-Agent` avoids spurious 403s.
@@ -178,7 +178,7 @@ class StackoneClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         self._api.close()
 
-    def __enter__(self) -> StackoneClient:
+    def __enter__(self) -> StackOneClient:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -260,7 +260,7 @@ class AsyncAtsResource:
         return self._api.parse(response, AssessmentOrderResult)
 
 
-class AsyncStackoneClient:
+class AsyncStackOneClient:
     """Asynchronous client for StackOne ATS Assessment Orders API.
 
     Hand-curated subset of StackOne's unified ATS API: reading a single assessment order. Based on StackOne's published OpenAPI document of 2025-06-17, the last one that contains this endpoint; StackOne removed it from its public spec and SDKs at the end of June 2025. Nullability is expressed the OpenAPI 3.1 way (null in the type list) instead of the 3.0 keyword the vendor document uses. StackOne allows 1000 requests per minute per API key; a 429 carries `Retry-After` in seconds. Provider rate limits are retried by StackOne for up to 60 seconds and then surface as a 408 with `Retry-After`. Sending a real `User-Agent` avoids spurious 403s.
@@ -325,7 +325,7 @@ class AsyncStackoneClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         await self._api.close()
 
-    async def __aenter__(self) -> AsyncStackoneClient:
+    async def __aenter__(self) -> AsyncStackOneClient:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

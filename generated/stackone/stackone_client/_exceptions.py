@@ -1,8 +1,8 @@
 """Exceptions raised by stackone_client.
 
-Every exception derives from `StackoneError`::
+Every exception derives from `StackOneError`::
 
-    StackoneError
+    StackOneError
     ├── APIConnectionError            the request never got an HTTP answer
     │   └── APITimeoutError           ... because it timed out
     ├── APIResponseValidationError    a 2xx answer that does not match its model
@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 
 __all__ = [
-    "StackoneError",
+    "StackOneError",
     "APIConnectionError",
     "APITimeoutError",
     "APIResponseValidationError",
@@ -42,11 +42,11 @@ __all__ = [
 ]
 
 
-class StackoneError(Exception):
+class StackOneError(Exception):
     """The base of every exception this package raises."""
 
 
-class APIConnectionError(StackoneError):
+class APIConnectionError(StackOneError):
     """The request could not be sent or no response arrived."""
 
     def __init__(self, message: str, *, request: httpx.Request) -> None:
@@ -58,7 +58,7 @@ class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
 
-class APIResponseValidationError(StackoneError):
+class APIResponseValidationError(StackOneError):
     """A successful response whose body does not match the model the spec declares."""
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
@@ -67,7 +67,7 @@ class APIResponseValidationError(StackoneError):
         self.status_code = response.status_code
 
 
-class APIStatusError(StackoneError):
+class APIStatusError(StackOneError):
     """The API answered with a non-2xx status.
 
     `body` is the raw response body; `error` is that body parsed into the error model the spec

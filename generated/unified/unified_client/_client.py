@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from datetime import datetime
+from typing import Any, Literal, overload
 
 import httpx
 
@@ -19,8 +20,9 @@ from ._runtime import (
     Timeout,
     as_model,
     encode_path_segment,
+    omit_not_given,
 )
-from .models import AssessmentPackage
+from .models import AssessmentPackage, AssessmentPackageRegion, AssessmentParameter
 
 SERVERS: dict[str, str] = {
     "us": "https://api.unified.to",
@@ -36,11 +38,85 @@ class AssessmentResource:
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
 
+    @overload
+    def create_assessment_package(
+        self,
+        connection_id: str,
+        *,
+        type_: Literal[
+            "SKILLS_TEST",
+            "BEHAVIORAL_ASSESSMENT",
+            "VIDEO_INTERVIEW",
+            "BACKGROUND_CHECK",
+            "REFERENCE_CHECK",
+            "OTHER",
+        ],
+        id_: str | None | NotGiven = NOT_GIVEN,
+        created_at: datetime | None | NotGiven = NOT_GIVEN,
+        updated_at: datetime | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | None | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        aliases: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
+        has_target_url: bool | None | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
+        max_score: float | None | NotGiven = NOT_GIVEN,
+        info_url: str | None | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AssessmentPackage: ...
+
+    @overload
     def create_assessment_package(
         self,
         connection_id: str,
         *,
         body: AssessmentPackage | dict[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AssessmentPackage: ...
+
+    def create_assessment_package(
+        self,
+        connection_id: str,
+        *,
+        body: AssessmentPackage | dict[str, Any] | None = None,
+        id_: str | None | NotGiven = NOT_GIVEN,
+        created_at: datetime | None | NotGiven = NOT_GIVEN,
+        updated_at: datetime | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | None | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        type_: (
+            Literal[
+                "SKILLS_TEST",
+                "BEHAVIORAL_ASSESSMENT",
+                "VIDEO_INTERVIEW",
+                "BACKGROUND_CHECK",
+                "REFERENCE_CHECK",
+                "OTHER",
+            ]
+            | NotGiven
+        ) = NOT_GIVEN,
+        aliases: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
+        has_target_url: bool | None | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
+        max_score: float | None | NotGiven = NOT_GIVEN,
+        info_url: str | None | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -53,8 +129,31 @@ class AssessmentResource:
 
         Args:
             connection_id: Identifier of the Unified.to connection to submit the package to.
-            body: the request body.
+            body: the whole request body, instead of its fields as keyword arguments
+                (see `AssessmentPackage` for each field).
         """
+        if body is None:
+            body = {
+                "id": id_,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "workspace_id": workspace_id,
+                "integration_types": integration_types,
+                "name": name,
+                "type": type_,
+                "aliases": aliases,
+                "tags": tags,
+                "description": description,
+                "parameters": parameters,
+                "has_redirect_url": has_redirect_url,
+                "has_target_url": has_target_url,
+                "needs_ip_address": needs_ip_address,
+                "max_score": max_score,
+                "info_url": info_url,
+                "regions": regions,
+                "raw": raw,
+            }
+            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
@@ -145,11 +244,85 @@ class AsyncAssessmentResource:
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
 
+    @overload
+    async def create_assessment_package(
+        self,
+        connection_id: str,
+        *,
+        type_: Literal[
+            "SKILLS_TEST",
+            "BEHAVIORAL_ASSESSMENT",
+            "VIDEO_INTERVIEW",
+            "BACKGROUND_CHECK",
+            "REFERENCE_CHECK",
+            "OTHER",
+        ],
+        id_: str | None | NotGiven = NOT_GIVEN,
+        created_at: datetime | None | NotGiven = NOT_GIVEN,
+        updated_at: datetime | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | None | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        aliases: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
+        has_target_url: bool | None | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
+        max_score: float | None | NotGiven = NOT_GIVEN,
+        info_url: str | None | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AssessmentPackage: ...
+
+    @overload
     async def create_assessment_package(
         self,
         connection_id: str,
         *,
         body: AssessmentPackage | dict[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AssessmentPackage: ...
+
+    async def create_assessment_package(
+        self,
+        connection_id: str,
+        *,
+        body: AssessmentPackage | dict[str, Any] | None = None,
+        id_: str | None | NotGiven = NOT_GIVEN,
+        created_at: datetime | None | NotGiven = NOT_GIVEN,
+        updated_at: datetime | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | None | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        type_: (
+            Literal[
+                "SKILLS_TEST",
+                "BEHAVIORAL_ASSESSMENT",
+                "VIDEO_INTERVIEW",
+                "BACKGROUND_CHECK",
+                "REFERENCE_CHECK",
+                "OTHER",
+            ]
+            | NotGiven
+        ) = NOT_GIVEN,
+        aliases: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
+        has_target_url: bool | None | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
+        max_score: float | None | NotGiven = NOT_GIVEN,
+        info_url: str | None | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -162,8 +335,31 @@ class AsyncAssessmentResource:
 
         Args:
             connection_id: Identifier of the Unified.to connection to submit the package to.
-            body: the request body.
+            body: the whole request body, instead of its fields as keyword arguments
+                (see `AssessmentPackage` for each field).
         """
+        if body is None:
+            body = {
+                "id": id_,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "workspace_id": workspace_id,
+                "integration_types": integration_types,
+                "name": name,
+                "type": type_,
+                "aliases": aliases,
+                "tags": tags,
+                "description": description,
+                "parameters": parameters,
+                "has_redirect_url": has_redirect_url,
+                "has_target_url": has_target_url,
+                "needs_ip_address": needs_ip_address,
+                "max_score": max_score,
+                "info_url": info_url,
+                "regions": regions,
+                "raw": raw,
+            }
+            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
