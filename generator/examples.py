@@ -69,7 +69,7 @@ def example_arguments(spec: LoadedSpec, raw: RawOperation, operation: Operation)
             by_wire = {_wire(field): field.python_name for field in body.fields}
             arguments += [f"{by_wire[k]}={v!r}" for k, v in value.items() if k in by_wire]
         elif value is not None and _plain(value):
-            arguments.append(f"body={body.model}.model_validate({value!r})")
+            arguments.append(f"body={value!r}")  # a dict is validated into the body model
     return arguments
 
 

@@ -1,0 +1,341 @@
+"""The Params clients and their resources."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import httpx
+
+from ._runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    AsyncAPI,
+    Credentials,
+    NotGiven,
+    SyncAPI,
+    Timeout,
+    encode_path_segment,
+)
+from .models import ItemList, Problem
+
+SERVERS: dict[str, str] = {
+    "production": "https://api.example.test/v1",
+}
+"""Base URLs by region name, from the spec's servers."""
+
+
+class ItemsResource:
+    """Operations tagged 'items'."""
+
+    def __init__(self, api: SyncAPI) -> None:
+        self._api = api
+
+    def list_items(
+        self,
+        *,
+        limit: int,
+        tag: list[str] | NotGiven = NOT_GIVEN,
+        ids: list[int] | NotGiven = NOT_GIVEN,
+        state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
+        archived: bool | None | NotGiven = NOT_GIVEN,
+        filter_: dict[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ItemList:
+        """List items
+
+        `GET /items`
+
+        Args:
+            tag: See the API reference.
+            ids: See the API reference.
+            state: See the API reference.
+            limit: See the API reference.
+            archived: See the API reference.
+            filter_: See the API reference.
+            request_id: See the API reference.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/items",
+            query=[
+                ("tag", tag, "form", True),
+                ("ids", ids, "form", False),
+                ("state", state, "form", True),
+                ("limit", limit, "form", True),
+                ("archived", archived, "form", True),
+                ("filter", filter_, "deepObject", True),
+            ],
+            headers={
+                "X-Request-Id": request_id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, ItemList)
+
+    def delete_item(
+        self,
+        item_id: int,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete an item
+
+        `DELETE /items/{item_id}`
+
+        Args:
+            item_id: See the API reference.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "DELETE",
+            "/items/" + encode_path_segment(item_id),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": Problem,
+            },
+            max_retries=max_retries,
+        )
+
+
+class ParamsClient:
+    """Synchronous client for Params fixture.
+
+    Query and header parameters of several kinds, 3.0 nullable, an apiKey header.
+
+    Args:
+        api_key: the API key; read from `PARAMS_API_KEY` when not given.
+        region: which server to use: `production` (default).
+        base_url: a base URL that overrides the region's.
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        max_retries: how often a call that is safe to repeat is retried on a connection error,
+            408, 429 or 5xx.
+        default_headers: headers sent with every request.
+        http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
+            it is left open on `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        region: str = "production",
+        base_url: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get("PARAMS_API_KEY")
+        if not api_key:
+            raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
+        credentials = Credentials({"X-Api-Key": "" + api_key})
+        if base_url is None:
+            if region not in SERVERS:
+                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
+            base_url = SERVERS[region]
+        self._api = SyncAPI(
+            base_url=base_url,
+            credentials=credentials,
+            client_headers={},
+            default_headers=default_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+        self.items = ItemsResource(self._api)
+
+    @property
+    def base_url(self) -> str:
+        return self._api.base_url
+
+    def close(self) -> None:
+        """Close the connection pool, unless it belongs to an `http_client` you passed in."""
+        self._api.close()
+
+    def __enter__(self) -> ParamsClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._api.base_url!r})"
+
+
+class AsyncItemsResource:
+    """Operations tagged 'items'."""
+
+    def __init__(self, api: AsyncAPI) -> None:
+        self._api = api
+
+    async def list_items(
+        self,
+        *,
+        limit: int,
+        tag: list[str] | NotGiven = NOT_GIVEN,
+        ids: list[int] | NotGiven = NOT_GIVEN,
+        state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
+        archived: bool | None | NotGiven = NOT_GIVEN,
+        filter_: dict[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ItemList:
+        """List items
+
+        `GET /items`
+
+        Args:
+            tag: See the API reference.
+            ids: See the API reference.
+            state: See the API reference.
+            limit: See the API reference.
+            archived: See the API reference.
+            filter_: See the API reference.
+            request_id: See the API reference.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/items",
+            query=[
+                ("tag", tag, "form", True),
+                ("ids", ids, "form", False),
+                ("state", state, "form", True),
+                ("limit", limit, "form", True),
+                ("archived", archived, "form", True),
+                ("filter", filter_, "deepObject", True),
+            ],
+            headers={
+                "X-Request-Id": request_id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, ItemList)
+
+    async def delete_item(
+        self,
+        item_id: int,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete an item
+
+        `DELETE /items/{item_id}`
+
+        Args:
+            item_id: See the API reference.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "DELETE",
+            "/items/" + encode_path_segment(item_id),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": Problem,
+            },
+            max_retries=max_retries,
+        )
+
+
+class AsyncParamsClient:
+    """Asynchronous client for Params fixture.
+
+    Query and header parameters of several kinds, 3.0 nullable, an apiKey header.
+
+    Args:
+        api_key: the API key; read from `PARAMS_API_KEY` when not given.
+        region: which server to use: `production` (default).
+        base_url: a base URL that overrides the region's.
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        max_retries: how often a call that is safe to repeat is retried on a connection error,
+            408, 429 or 5xx.
+        default_headers: headers sent with every request.
+        http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
+            it is left open on `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        region: str = "production",
+        base_url: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get("PARAMS_API_KEY")
+        if not api_key:
+            raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
+        credentials = Credentials({"X-Api-Key": "" + api_key})
+        if base_url is None:
+            if region not in SERVERS:
+                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
+            base_url = SERVERS[region]
+        self._api = AsyncAPI(
+            base_url=base_url,
+            credentials=credentials,
+            client_headers={},
+            default_headers=default_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+        self.items = AsyncItemsResource(self._api)
+
+    @property
+    def base_url(self) -> str:
+        return self._api.base_url
+
+    async def close(self) -> None:
+        """Close the connection pool, unless it belongs to an `http_client` you passed in."""
+        await self._api.close()
+
+    async def __aenter__(self) -> AsyncParamsClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._api.base_url!r})"

@@ -1,0 +1,401 @@
+"""HTTP plumbing shared by every resource: request building, auth, retries and error mapping."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    status_error_class,
+)
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+__version__ = "0.1.0"
+USER_AGENT = "params-client/0.1.0 (python; httpx)"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+MAX_RETRY_AFTER = 60.0
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+logger = logging.getLogger("params_client")
+
+
+class NotGiven:
+    """The type of NOT_GIVEN: marks an argument the caller left out, as distinct from None."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+Timeout = float | httpx.Timeout | None
+
+
+def omit_not_given(values: Mapping[str, Any]) -> dict[str, Any]:
+    """`values` without the entries the caller did not pass."""
+    return {key: value for key, value in values.items() if not isinstance(value, NotGiven)}
+
+
+def as_model(model: type[ModelT], value: ModelT | Mapping[str, Any]) -> ModelT:
+    """`value` as an instance of `model`, validated where it is a plain mapping."""
+    return value if isinstance(value, model) else model.model_validate(value)
+
+
+def encode_path_segment(value: object) -> str:
+    """Percent-encode one path parameter; `/` included, so a value can never change the path."""
+    text = _to_text(value)
+    if text in ("", ".", ".."):
+        raise ValueError(f"a path parameter cannot be {text!r}")
+    return quote(text, safe="")
+
+
+def _to_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _checked_header(name: str, value: object) -> str:
+    text = _to_text(value)
+    if any(char in text for char in "\r\n\0"):
+        # The value is not echoed: it may be a credential.
+        raise ValueError(f"header {name!r} contains a line break or NUL character")
+    return text
+
+
+def encode_query(
+    params: Sequence[tuple[str, object, str, bool]],
+) -> list[tuple[str, str | int | float | bool | None]]:
+    """Query pairs for (name, value, style, explode) parameters, following OpenAPI styles."""
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    for name, value, style, explode in params:
+        if value is None or isinstance(value, NotGiven):
+            continue
+        if isinstance(value, Mapping):
+            items = [(str(k), _to_text(v)) for k, v in value.items() if v is not None]
+            if style == "deepObject":
+                pairs += [(f"{name}[{k}]", v) for k, v in items]
+            elif explode:
+                pairs += items
+            else:
+                pairs.append((name, ",".join(part for item in items for part in item)))
+        elif isinstance(value, (list, tuple)):
+            texts = [_to_text(v) for v in value]
+            if explode:
+                pairs += [(name, text) for text in texts]
+            else:
+                separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+                pairs.append((name, separator.join(texts)))
+        else:
+            pairs.append((name, _to_text(value)))
+    return pairs
+
+
+class Credentials:
+    """Authentication headers, kept out of every repr, log line and exception message."""
+
+    def __init__(self, headers: Mapping[str, str]) -> None:
+        self._headers = {name: _checked_header(name, value) for name, value in headers.items()}
+
+    @classmethod
+    def basic(cls, username: str, password: str) -> Credentials:
+        token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+        return cls({"Authorization": f"Basic {token}"})
+
+    def apply(self, headers: dict[str, str]) -> None:
+        headers.update(self._headers)
+
+    def __repr__(self) -> str:
+        return "Credentials(<redacted>)"
+
+
+def _retry_after(response: httpx.Response | None) -> float | None:
+    value = response.headers.get("retry-after") if response is not None else None
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
+        if parsed is None:
+            return None
+        seconds = parsed.timestamp() - time.time()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def retry_delay(attempt: int, response: httpx.Response | None) -> float:
+    """Seconds to wait before retry number `attempt` (0-based): Retry-After, else backoff."""
+    after = _retry_after(response)
+    if after is not None:
+        return after
+    return min(0.5 * 2.0**attempt, 8.0) * (1 - 0.25 * random.random())
+
+
+class BaseAPI:
+    """What sync and async clients share: everything but the sending itself."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        credentials: Credentials | None,
+        client_headers: Mapping[str, str | None],
+        default_headers: Mapping[str, str] | None,
+        timeout: Timeout,
+        max_retries: int,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.credentials = credentials
+        self.client_headers = dict(client_headers)
+        self.default_headers = {
+            name: _checked_header(name, value) for name, value in (default_headers or {}).items()
+        }
+        self.timeout = timeout
+        self.max_retries = max_retries
+
+    def client_header(self, name: str, override: str | None, env_var: str) -> str:
+        value = override if override is not None else self.client_headers.get(name)
+        if value is None:
+            raise ValueError(
+                f"{name} is required: pass it to the client or this call, or set {env_var}"
+            )
+        return value
+
+    def build_request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        *,
+        query: Sequence[tuple[str, object, str, bool]] = (),
+        headers: Mapping[str, object] | None = None,
+        body: BaseModel | None = None,
+        content: str | bytes | None = None,
+        content_type: str = "application/json",
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        operation_timeout: float | None = None,
+        authenticated: bool = True,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> httpx.Request:
+        merged = {"User-Agent": USER_AGENT, "Accept": "application/json", **self.default_headers}
+        for name, value in (headers or {}).items():
+            if value is not None and not isinstance(value, NotGiven):
+                merged[name] = _checked_header(name, value)
+        if body is not None:
+            content = body.model_dump_json(by_alias=True, exclude_unset=True).encode()
+        if content is not None:
+            merged["Content-Type"] = content_type
+        if authenticated and self.credentials is not None:
+            self.credentials.apply(merged)
+        for name, value in (extra_headers or {}).items():
+            merged[name] = _checked_header(name, value)
+        if not isinstance(timeout, NotGiven):
+            chosen: Timeout = timeout
+        elif operation_timeout is not None:
+            chosen = httpx.Timeout(operation_timeout, connect=10.0)
+        else:
+            chosen = self.timeout
+        return http.build_request(
+            method,
+            self.base_url + path,
+            params=httpx.QueryParams(encode_query(query)),
+            headers=merged,
+            content=content,
+            timeout=chosen,
+        )
+
+    def should_retry(
+        self, attempt: int, max_retries: int, retry_safe: bool, status: int | None
+    ) -> bool:
+        if not retry_safe or attempt >= max_retries:
+            return False
+        return status is None or status in RETRY_STATUSES
+
+    @staticmethod
+    def parse(response: httpx.Response, model: type[ModelT]) -> ModelT:
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise APIResponseValidationError(
+                f"{response.request.method} {response.request.url.path} answered "
+                f"{response.status_code} with a body that does not match {model.__name__}: "
+                f"{exc.error_count()} error(s), first at {_error_location(exc)}",
+                response=response,
+            ) from None
+
+    @staticmethod
+    def status_error(
+        response: httpx.Response, error_models: Mapping[str, type[BaseModel]]
+    ) -> APIStatusError:
+        status = response.status_code
+        model = (
+            error_models.get(str(status))
+            or error_models.get(f"{str(status)[0]}XX")
+            or error_models.get("default")
+        )
+        error = None
+        if model is not None:
+            try:
+                error = model.model_validate_json(response.content)
+            except ValidationError:
+                error = None
+        message = f"{response.request.method} {response.request.url.path} failed with HTTP {status}"
+        return status_error_class(status)(message, response=response, error=error)
+
+
+def _error_location(exc: ValidationError) -> str:
+    first = exc.errors(include_input=False)[0]
+    return ".".join(str(part) for part in first["loc"]) or "the top level"
+
+
+def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        elapsed = (time.monotonic() - started) * 1000
+        logger.debug(
+            "%s %s -> %s (%.1f ms)",
+            request.method,
+            request.url.copy_with(query=None),
+            response.status_code,
+            elapsed,
+        )
+
+
+class SyncAPI(BaseAPI):
+    """Sends requests synchronously, retrying where the operation is safe to repeat."""
+
+    def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
+        super().__init__(**options)
+        self._owns_http = http_client is None
+        self.http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
+
+    def close(self) -> None:
+        if self._owns_http:
+            self.http.close()
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def send(
+        self,
+        request: httpx.Request,
+        *,
+        retry_safe: bool,
+        error_models: Mapping[str, type[BaseModel]],
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> httpx.Response:
+        """Send `request`; return a 2xx response or raise the matching exception."""
+        retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            try:
+                response = self.http.send(request)
+            except httpx.TimeoutException:
+                if self.should_retry(attempt, retries, retry_safe, None):
+                    self._sleep(retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APITimeoutError(
+                    f"{request.method} {request.url.path} timed out", request=request
+                ) from None
+            except httpx.TransportError as exc:
+                if self.should_retry(attempt, retries, retry_safe, None):
+                    self._sleep(retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APIConnectionError(
+                    f"{request.method} {request.url.path} failed: {type(exc).__name__}",
+                    request=request,
+                ) from None
+            _log_response(request, response, started)
+            if response.is_success:
+                response.read()
+                return response
+            if self.should_retry(attempt, retries, retry_safe, response.status_code):
+                response.close()
+                self._sleep(retry_delay(attempt, response))
+                attempt += 1
+                continue
+            response.read()
+            raise self.status_error(response, error_models)
+
+
+class AsyncAPI(BaseAPI):
+    """Sends requests asynchronously, retrying where the operation is safe to repeat."""
+
+    def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
+        super().__init__(**options)
+        self._owns_http = http_client is None
+        self.http = (
+            http_client if http_client is not None else httpx.AsyncClient(follow_redirects=False)
+        )
+
+    async def close(self) -> None:
+        if self._owns_http:
+            await self.http.aclose()
+
+    async def _sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+    async def send(
+        self,
+        request: httpx.Request,
+        *,
+        retry_safe: bool,
+        error_models: Mapping[str, type[BaseModel]],
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> httpx.Response:
+        """Send `request`; return a 2xx response or raise the matching exception."""
+        retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            try:
+                response = await self.http.send(request)
+            except httpx.TimeoutException:
+                if self.should_retry(attempt, retries, retry_safe, None):
+                    await self._sleep(retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APITimeoutError(
+                    f"{request.method} {request.url.path} timed out", request=request
+                ) from None
+            except httpx.TransportError as exc:
+                if self.should_retry(attempt, retries, retry_safe, None):
+                    await self._sleep(retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APIConnectionError(
+                    f"{request.method} {request.url.path} failed: {type(exc).__name__}",
+                    request=request,
+                ) from None
+            _log_response(request, response, started)
+            if response.is_success:
+                await response.aread()
+                return response
+            if self.should_retry(attempt, retries, retry_safe, response.status_code):
+                await response.aclose()
+                await self._sleep(retry_delay(attempt, response))
+                attempt += 1
+                continue
+            await response.aread()
+            raise self.status_error(response, error_models)

@@ -1,0 +1,51 @@
+"""mypy --strict over every generated package, and over Kombo's full published spec."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import generate_to
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_KOMBO = ROOT.parent / "shared" / "real-specs" / "kombo-openapi.json"
+
+
+def _mypy(*targets: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *map(str, targets)],
+        capture_output=True, text=True, cwd=cwd,
+    )
+
+
+def test_generated_packages_pass_mypy_strict() -> None:
+    packages = [ROOT / "generated" / p / f"{p}_client" for p in ("kombo", "stackone", "unified", "xobin")]
+    result = _mypy(*packages, cwd=ROOT / "generated")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_fixture_packages_pass_mypy_strict() -> None:
+    golden = ROOT / "tests" / "golden"
+    packages = sorted(golden.glob("*/expected/*_client"))
+    assert packages
+    result = _mypy(*packages, cwd=golden)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not REAL_KOMBO.is_file(), reason="shared/real-specs/kombo-openapi.json is absent")
+def test_full_kombo_spec_generates_imports_and_type_checks(tmp_path: Path) -> None:
+    provider, wrote = generate_to(REAL_KOMBO, tmp_path / "kombo_full", "kombo_full")
+    assert wrote and provider == "kombo_full"
+    package_root = tmp_path / "kombo_full"
+    imported = subprocess.run(
+        [sys.executable, "-c",
+         "import kombo_full_client as k; c = k.KomboFullClient(api_key='x');"
+         "print(sum(1 for n in dir(c) if not n.startswith('_')))"],
+        capture_output=True, text=True, cwd=package_root,
+    )
+    assert imported.returncode == 0, imported.stderr
+    result = _mypy(package_root / "kombo_full_client", cwd=package_root)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
