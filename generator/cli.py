@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,23 @@ def _fail(error: SpecError) -> None:
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected failure into one line; CLIENTGEN_DEBUG=1 shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a generator bug, not a spec problem: say so in one line
+            if os.environ.get("CLIENTGEN_DEBUG") == "1":
+                raise
+            click.echo(f"clientgen: internal error: {type(exc).__name__}: {exc} "
+                       "(rerun with CLIENTGEN_DEBUG=1 for details)", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Project folder holding specs/ and generated/.")
 @click.pass_context

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 
 def escape_pointer_token(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    escaped = str(token).replace("~", "~0").replace("/", "~1")
+    # Control characters in a key would break the one-line form; percent-encode them.
+    return "".join(f"%{ord(c):02X}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in escaped)
 
 
 def json_pointer(parts: tuple[str | int, ...]) -> str:

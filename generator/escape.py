@@ -9,7 +9,8 @@ import unicodedata
 # Characters that end a line for Python's tokenizer or for str.splitlines, and bidi controls that
 # can make code read differently from how it runs (CVE-2021-42574).
 _UNSAFE_IN_DOCSTRING = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
 )
 
 

@@ -32,10 +32,10 @@ class _CoreSchemaResolver(yaml.resolver.BaseResolver):
 for _tag, _pattern, _first in (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("int", r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
     (
         "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
         "-+0123456789.",
     ),
@@ -106,6 +106,8 @@ def _scalar_value(node: ScalarNode) -> Any:
     if tag == "null":
         return None
     if tag == "bool":
+        if text not in ("true", "True", "TRUE", "false", "False", "FALSE"):
+            raise ValueError(f"{text!r} is not a YAML 1.2 boolean")
         return text.lower() == "true"
     if tag == "int":
         if text.startswith("0o"):
@@ -119,6 +121,9 @@ def _scalar_value(node: ScalarNode) -> Any:
             return float("nan")
         return float(text)
     raise ValueError(f"unsupported YAML tag {node.tag!r}")
+
+
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 class _Builder:
@@ -145,12 +150,18 @@ class _Builder:
             self._sizes[key] = 1 + sum(self.expanded_size(c, inner) for c in children)
         return self._sizes[key]
 
-    def build(self, node: Node, parts: PathParts) -> Any:
-        self.locations.setdefault(parts, (node.start_mark.line + 1, node.start_mark.column + 1))
+    def build(self, node: Node, parts: PathParts, mark: Any = None) -> Any:
+        # A scalar is located where it stands; a mapping or list at the key that holds it.
+        mark = node.start_mark if isinstance(node, ScalarNode) or mark is None else mark
+        self.locations.setdefault(parts, (mark.line + 1, mark.column + 1))
         key = id(node)
         if key in self._values:
             return self._values[key]
         value: Any
+        if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+            self._error(node, parts, f"unsupported YAML tag {node.tag!r}")
+            self._values[key] = None
+            return None
         if isinstance(node, MappingNode):
             value = {}
             for key_node, value_node in node.value:
@@ -161,7 +172,7 @@ class _Builder:
                 if name in value:
                     self._error(key_node, parts + (name,), f"duplicate key {name!r}")
                     continue
-                value[name] = self.build(value_node, parts + (name,))
+                value[name] = self.build(value_node, parts + (name,), key_node.start_mark)
         elif isinstance(node, SequenceNode):
             value = [self.build(item, parts + (i,)) for i, item in enumerate(node.value)]
         else:
@@ -189,6 +200,8 @@ def _compose(text: str, display_name: str) -> Node | None:
         raise SpecError([Diagnostic(display_name, line, column, "#", f"invalid YAML: {problem}")])
     except yaml.YAMLError as exc:
         raise SpecError([Diagnostic(display_name, 1, 1, "#", f"invalid YAML: {exc}")])
+    except RecursionError:
+        raise SpecError([Diagnostic(display_name, 1, 1, "#", "the document is nested too deeply")])
     finally:
         loader.dispose()
 

@@ -106,6 +106,7 @@ class ModelField:
     wire_name: str
     annotation: ast.expr
     required: bool
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -203,9 +204,13 @@ def read_model_classes(source: str) -> dict[str, ModelClass]:
             for base in node.bases
         )
         fields = []
-        for statement in node.body:
+        for index, statement in enumerate(node.body):
             if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
                 continue
+            following = node.body[index + 1] if index + 1 < len(node.body) else None
+            description = ""
+            if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
+                description = " ".join(str(following.value.value).split())
             name = statement.target.id
             if name in ("model_config", "root"):
                 continue
@@ -215,9 +220,9 @@ def read_model_classes(source: str) -> dict[str, ModelClass]:
             required = statement.value is None or (
                 isinstance(statement.value, ast.Constant) and statement.value.value is Ellipsis
             )
-            fields.append(
-                ModelField(name, alias or name, _unwrap_annotated(statement.annotation), required)
-            )
+            fields.append(ModelField(
+                name, alias or name, _unwrap_annotated(statement.annotation), required, description
+            ))
         classes[node.name] = ModelClass(node.name, is_root, tuple(fields))
     return classes
 

@@ -368,7 +368,7 @@ def _flatten_body(operation: Operation, classes: dict[str, ModelClass]) -> Opera
             location="body",
             annotation=argument_annotation(field, classes),
             required=field.required,
-            doc="",
+            doc=escape.docstring(field.description),
         ))
     return dataclasses.replace(operation, body=dataclasses.replace(body, fields=tuple(fields)))
 

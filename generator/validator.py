@@ -47,8 +47,8 @@ def _library_problems(spec: LoadedSpec, minor: str) -> Iterator[Diagnostic]:
         yield spec.diagnostic((), f"spec could not be validated: {type(exc).__name__}")
         return
     for error in errors:
-        if type(error).__name__ == "UnresolvableParameterError":
-            continue  # the house rule on path parameters reports this with an exact location
+        if type(error).__name__ in ("UnresolvableParameterError", "DuplicateOperationIDError"):
+            continue  # house rules report these with an exact location
         parts = tuple(error.absolute_path)
         if not _resolves(spec.data, parts):
             parts = ()

@@ -156,11 +156,6 @@ SECOND_OPERATION = """\
 components:"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="openapi-spec-validator's DuplicateOperationIDError is reported first (at 1:1, '#', "
-    "without the first location) and the house rule never runs",
-)
 def test_duplicate_operation_id_names_first_location():
     text = BASE.replace("components:", SECOND_OPERATION, 1)
     found = problems(text)

@@ -110,6 +110,14 @@ class AssessmentResource:
         Args:
             assessment_order_id: Kombo ID of the assessment order whose result is being reported.
             integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Defaults to the client's value.
+            status: Status to give the order. It can only be changed while the stored order is still `OPEN`.
+            result_url: Link to the full result in your product.
+            completed_at: When the assessment was finished, as an ISO 8601 UTC timestamp (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever `status` is `COMPLETED` or `CANCELLED`.
+            score: Overall score. Any finite double is accepted; there is no upper bound and no check against `max_score`.
+            max_score: Highest score that was achievable. Any finite double is accepted.
+            attributes: Extra structured information about the result. If the ATS can only hold text, Kombo renders every non-`TEXT` attribute as formatted plain text.
+            attachments: Files that make up the result (for example a PDF report); at most five.
+            remote_fields: See `UpdateOrderResultRequest`.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `UpdateOrderResultRequest` for each field).
         """
@@ -208,6 +216,10 @@ class AtsResource:
         Args:
             candidate_id: Kombo ID of the candidate that receives the result link.
             integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Defaults to the client's value.
+            label: Display name for the link, used where the ATS can show one.
+            url: Target of the link.
+            details: See `AddCandidateResultLinkRequest`.
+            remote_fields: See `AddCandidateResultLinkRequest`.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `AddCandidateResultLinkRequest` for each field).
         """
@@ -391,6 +403,14 @@ class AsyncAssessmentResource:
         Args:
             assessment_order_id: Kombo ID of the assessment order whose result is being reported.
             integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Defaults to the client's value.
+            status: Status to give the order. It can only be changed while the stored order is still `OPEN`.
+            result_url: Link to the full result in your product.
+            completed_at: When the assessment was finished, as an ISO 8601 UTC timestamp (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever `status` is `COMPLETED` or `CANCELLED`.
+            score: Overall score. Any finite double is accepted; there is no upper bound and no check against `max_score`.
+            max_score: Highest score that was achievable. Any finite double is accepted.
+            attributes: Extra structured information about the result. If the ATS can only hold text, Kombo renders every non-`TEXT` attribute as formatted plain text.
+            attachments: Files that make up the result (for example a PDF report); at most five.
+            remote_fields: See `UpdateOrderResultRequest`.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `UpdateOrderResultRequest` for each field).
         """
@@ -489,6 +509,10 @@ class AsyncAtsResource:
         Args:
             candidate_id: Kombo ID of the candidate that receives the result link.
             integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Defaults to the client's value.
+            label: Display name for the link, used where the ATS can show one.
+            url: Target of the link.
+            details: See `AddCandidateResultLinkRequest`.
+            remote_fields: See `AddCandidateResultLinkRequest`.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `AddCandidateResultLinkRequest` for each field).
         """

@@ -129,6 +129,24 @@ class AssessmentResource:
 
         Args:
             connection_id: Identifier of the Unified.to connection to submit the package to.
+            id_: Unique identifier of the package.
+            created_at: When the package was created (ISO 8601); set by the server.
+            updated_at: When the package was last changed (ISO 8601); set by the server.
+            workspace_id: Workspace the package belongs to.
+            integration_types: Integration types that can use this package.
+            name: Display name of the package.
+            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add values.
+            aliases: Other names or identifiers under which the package is known.
+            tags: Category labels such as \"Assessment\" or \"Background Check\".
+            description: Longer explanation of what the package covers.
+            parameters: Inputs the ATS order form has to collect for this package.
+            has_redirect_url: True if the candidate is sent to the provider to take the assessment.
+            has_target_url: True if the provider sends the candidate on to a target URL once finished.
+            needs_ip_address: True if ordering the package requires the candidate's IP address.
+            max_score: Highest score the assessment can produce, for packages that are scored.
+            info_url: Where to read more about the package.
+            regions: Regions the package is offered in, with price and turnaround per region.
+            raw: The provider's original data for the package, unchanged.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `AssessmentPackage` for each field).
         """
@@ -335,6 +353,24 @@ class AsyncAssessmentResource:
 
         Args:
             connection_id: Identifier of the Unified.to connection to submit the package to.
+            id_: Unique identifier of the package.
+            created_at: When the package was created (ISO 8601); set by the server.
+            updated_at: When the package was last changed (ISO 8601); set by the server.
+            workspace_id: Workspace the package belongs to.
+            integration_types: Integration types that can use this package.
+            name: Display name of the package.
+            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add values.
+            aliases: Other names or identifiers under which the package is known.
+            tags: Category labels such as \"Assessment\" or \"Background Check\".
+            description: Longer explanation of what the package covers.
+            parameters: Inputs the ATS order form has to collect for this package.
+            has_redirect_url: True if the candidate is sent to the provider to take the assessment.
+            has_target_url: True if the provider sends the candidate on to a target URL once finished.
+            needs_ip_address: True if ordering the package requires the candidate's IP address.
+            max_score: Highest score the assessment can produce, for packages that are scored.
+            info_url: Where to read more about the package.
+            regions: Regions the package is offered in, with price and turnaround per region.
+            raw: The provider's original data for the package, unchanged.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `AssessmentPackage` for each field).
         """
