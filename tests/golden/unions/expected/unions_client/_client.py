@@ -67,6 +67,9 @@ class PetsResource:
         `POST /pets`
 
         Args:
+            pet: See `CreatePetRequest`.
+            tags: See `CreatePetRequest`.
+            e_mail: See `CreatePetRequest`.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `CreatePetRequest` for each field).
         """
@@ -204,6 +207,9 @@ class AsyncPetsResource:
         `POST /pets`
 
         Args:
+            pet: See `CreatePetRequest`.
+            tags: See `CreatePetRequest`.
+            e_mail: See `CreatePetRequest`.
             body: the whole request body, instead of its fields as keyword arguments
                 (see `CreatePetRequest` for each field).
         """
