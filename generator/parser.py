@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import hashlib
 import re
@@ -275,8 +276,6 @@ class _Builder:
 
 
 def _wire(param: Param) -> str:
-    import ast
-
     return str(ast.literal_eval(param.wire_literal))
 
 
