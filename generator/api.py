@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 from .diagnostics import Diagnostic, SpecError
+from .escape import docstring_value
 from .loader import load_spec
 from .parser import build_api
 from .pipeline import Generated, generate_package, load_and_validate, provider_for
@@ -95,6 +95,6 @@ class Project:
             api = build_api(spec, provider_for(path))
             for resource in api.resources:
                 for op in resource.operations:
-                    http = ast.literal_eval(f'"""{op.path_doc}"""')
+                    http = docstring_value(op.path_doc)
                     rows.append((api.provider, f"{resource.attribute}.{op.method_name}", http))
         return rows

@@ -41,6 +41,11 @@ def docstring(text: str | None) -> str:
     return body
 
 
+def docstring_value(body: str) -> str:
+    """The text a docstring body written by `docstring` reads as."""
+    return str(ast.literal_eval(f'"""{body}"""'))
+
+
 def comment(text: str) -> str:
     """Text safe to follow `# ` on a single line."""
     return " ".join(_UNSAFE_IN_DOCSTRING.sub(" ", str(text)).split())

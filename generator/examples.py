@@ -9,7 +9,7 @@ import ast
 import math
 from typing import Any
 
-from .ir import Operation, Param
+from .ir import Operation
 from .loader import LoadedSpec
 from .spec import RawOperation, deref
 
@@ -38,10 +38,6 @@ def media_example(media: Any, document: dict[str, Any]) -> Any:
     return schema.get("example") if isinstance(schema, dict) else None
 
 
-def _wire(param: Param) -> str:
-    return str(ast.literal_eval(param.wire_literal))
-
-
 def example_arguments(spec: LoadedSpec, raw: RawOperation, operation: Operation) -> list[str]:
     """Arguments (as source) that call `operation` with the spec's examples."""
     document = spec.data
@@ -55,9 +51,9 @@ def example_arguments(spec: LoadedSpec, raw: RawOperation, operation: Operation)
                     examples[(str(parameter.get("in")), str(parameter.get("name")))] = value
     arguments = []
     for param in operation.path_params:
-        arguments.append(repr(examples.get(("path", _wire(param)), "...")))
+        arguments.append(repr(examples.get(("path", param.wire_name), "...")))
     for param in operation.query_params + operation.header_params:
-        value = examples.get((param.location, _wire(param)))
+        value = examples.get((param.location, param.wire_name))
         if param.client_default is None and (value is not None or param.required):
             arguments.append(f"{param.python_name}={value!r}")
     body = operation.body
@@ -66,7 +62,7 @@ def example_arguments(spec: LoadedSpec, raw: RawOperation, operation: Operation)
         content = request_body.get("content", {}) if isinstance(request_body, dict) else {}
         value = media_example(content.get(ast.literal_eval(body.content_type_literal)), document)
         if isinstance(value, dict) and _plain(value) and body.fields:
-            by_wire = {_wire(field): field.python_name for field in body.fields}
+            by_wire = {field.wire_name: field.python_name for field in body.fields}
             arguments += [f"{by_wire[k]}={v!r}" for k, v in value.items() if k in by_wire]
         elif value is not None and _plain(value):
             arguments.append(f"body={value!r}")  # a dict is validated into the body model

@@ -6,6 +6,7 @@ fields are string literals, `*_doc` fields are docstring bodies, names are ident
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 
@@ -35,6 +36,11 @@ class Param:
     style: str = "form"
     explode: bool = True
     client_default: str | None = None  # the client attribute that supplies a default value
+
+    @property
+    def wire_name(self) -> str:
+        """The name on the wire, as the spec spells it."""
+        return str(ast.literal_eval(self.wire_literal))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import hashlib
 import re
@@ -178,7 +177,7 @@ class _Builder:
                 param = dataclasses.replace(param, required=False, client_default=header.python_name)
             by_location[location].append(param)
         template_order = _TEMPLATE_VARIABLE.findall(raw.path)
-        by_location["path"].sort(key=lambda p: template_order.index(_wire(p)))
+        by_location["path"].sort(key=lambda p: template_order.index(p.wire_name))
         operation = raw.body
         timeout = operation.get("x-clientgen-timeout")
         response_model, error_models = self._responses(raw, method_name, parts)
@@ -273,10 +272,6 @@ class _Builder:
             else:
                 errors.append(ErrorModel(code.lower() if code == "DEFAULT" else code, model))
         return success, errors
-
-
-def _wire(param: Param) -> str:
-    return str(ast.literal_eval(param.wire_literal))
 
 
 def _path_expression(path: str, python_names: dict[str, str]) -> str:
