@@ -6,12 +6,14 @@ Example values reach the README only through repr() of plain JSON data, so they 
 from __future__ import annotations
 
 import ast
+import json
 import math
 from typing import Any
 
-from .ir import Operation
+from . import escape
+from .ir import Operation, ResponseExample
 from .loader import LoadedSpec
-from .spec import RawOperation, deref
+from .spec import RawOperation, deref, json_media
 
 
 def _plain(value: Any) -> bool:
@@ -36,6 +38,34 @@ def media_example(media: Any, document: dict[str, Any]) -> Any:
             return example["value"]
     schema = deref(document, media.get("schema"))
     return schema.get("example") if isinstance(schema, dict) else None
+
+
+def response_examples(spec: LoadedSpec, raw: RawOperation) -> tuple[ResponseExample, ...]:
+    """Every named JSON example of every numeric status of an operation, in spec order."""
+    document = spec.data
+    found: list[ResponseExample] = []
+    for status, response in (raw.body.get("responses") or {}).items():
+        if not str(status).isdigit():
+            continue
+        response = deref(document, response)
+        found_media = json_media(response.get("content")) if isinstance(response, dict) else None
+        if found_media is None:
+            continue
+        media = found_media[1]
+        named: list[tuple[str, Any]] = []
+        if "example" in media:
+            named.append(("example", media["example"]))
+        for name, example in (media.get("examples") or {}).items():
+            example = deref(document, example)
+            if isinstance(example, dict) and "value" in example:
+                named.append((str(name), example["value"]))
+        for name, value in named:
+            if _plain(value):
+                text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+                found.append(ResponseExample(
+                    int(status), escape.string_literal(name), escape.string_literal(text)
+                ))
+    return tuple(found)
 
 
 def example_arguments(spec: LoadedSpec, raw: RawOperation, operation: Operation) -> list[str]:

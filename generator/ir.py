@@ -58,6 +58,15 @@ class ErrorModel:
 
 
 @dataclass(frozen=True)
+class ResponseExample:
+    """A documented response, for the test kit: its JSON text is a string literal, never code."""
+
+    status: int
+    name_literal: str
+    json_literal: str
+
+
+@dataclass(frozen=True)
 class Operation:
     method_name: str
     http_method: str
@@ -76,6 +85,10 @@ class Operation:
     retry_safe: bool
     authenticated: bool
     example_call: str
+    path_template_literal: str = "''"
+    success_status: int = 200
+    response_examples: tuple[ResponseExample, ...] = ()
+    warnings_attribute: str | None = None  # a response field of warnings to log (x-clientgen-warnings)
 
 
 @dataclass(frozen=True)

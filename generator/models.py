@@ -156,9 +156,16 @@ def _replace_holders(source: str, held: list[str]) -> str:
 
 
 def generate_models(
-    schemas: dict[str, Any], openapi_version: str, header: str, needed: set[str] = frozenset()
+    schemas: dict[str, Any],
+    openapi_version: str,
+    header: str,
+    needed: set[str] = frozenset(),
+    base_class: str | None = None,
 ) -> str:
-    """Model source for cleaned `schemas` (keyed by Python class name); each of `needed` gets a class."""
+    """Model source for cleaned `schemas` (keyed by Python class name); each of `needed` gets a class.
+
+    `base_class` is the dotted path of the class every model derives from (default pydantic's).
+    """
     held = sorted(n for n in needed if isinstance(schemas.get(n), dict) and "properties" not in schemas[n])
     schemas = {**schemas, **{HOLDER_PREFIX + name: _holder(name) for name in held}}
     document = {
@@ -170,7 +177,8 @@ def generate_models(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
-        source = generate(document, custom_file_header=header, **_GENERATE_OPTIONS)
+        options = {**_GENERATE_OPTIONS, **({"base_class": base_class} if base_class else {})}
+        source = generate(document, custom_file_header=header, **options)
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules")
     return _replace_holders(source, held) if held else source

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import escape, naming
 from .diagnostics import Diagnostic, SpecError
-from .examples import example_call
+from .examples import example_call, response_examples
 from .ir import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
 from .loader import LoadedSpec, PathParts
 from .models import (
@@ -22,34 +22,21 @@ from .models import (
     generate_models,
     read_model_classes,
 )
-from .spec import RawOperation, deref, iter_operations
+from .open_enums import open_enums
 from .param_types import parameter_annotation
+from .spec import RawOperation, deref, iter_operations, json_media
 
 GENERATOR_VERSION = "0.1.0"
 
 # Names the models module must not define: they are imported into it or exported beside it.
 _RESERVED_MODEL_NAMES = frozenset(
     """BaseModel RootModel Field ConfigDict Annotated Literal Any AwareDatetime NaiveDatetime
-    AnyUrl date datetime time timedelta UUID Decimal Enum NotGiven Response""".split()
+    AnyUrl date datetime time timedelta UUID Decimal Enum NotGiven Response OpenEnum
+    APIResponse""".split()
 )
 _RETRY_SAFE_METHODS = frozenset({"get", "put", "delete", "head", "options", "trace"})
 _RUNTIME_HEADERS = frozenset({"authorization", "content-type", "accept", "user-agent"})
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
-
-
-def _is_json(media_type: str) -> bool:
-    base = media_type.split(";")[0].strip().lower()
-    return base == "application/json" or base.endswith("+json")
-
-
-def json_media(content: Any) -> tuple[str, dict[str, Any]] | None:
-    """The first JSON media type of a `content` map, with its media type object."""
-    if not isinstance(content, dict):
-        return None
-    for media_type, media in content.items():
-        if _is_json(media_type) and isinstance(media, dict):
-            return media_type, media
-    return None
 
 
 def _model_name(original: str) -> str:
@@ -200,6 +187,9 @@ class _Builder:
             or operation.get("x-clientgen-idempotent") is True,
             authenticated=operation.get("security", self.doc.get("security")) != [],
             example_call="",
+            path_template_literal=escape.string_literal(raw.path),
+            success_status=_success_status(raw),
+            response_examples=response_examples(self.spec, raw),
         )
 
     def _param(self, parameter: dict[str, Any], python_name: str) -> Param:
@@ -272,6 +262,21 @@ class _Builder:
             else:
                 errors.append(ErrorModel(code.lower() if code == "DEFAULT" else code, model))
         return success, errors
+
+
+def _success_status(raw: RawOperation) -> int:
+    statuses = [int(s) for s in raw.body.get("responses") or {} if str(s).isdigit()]
+    return min((s for s in statuses if 200 <= s < 300), default=200)
+
+
+def _warnings_attribute(doc: dict[str, Any], raw: RawOperation, model: ModelClass | None) -> str | None:
+    """The response field that `x-clientgen-warnings` on the success schema names, if any."""
+    response = deref(doc, (raw.body.get("responses") or {}).get(str(_success_status(raw))))
+    media = json_media(response.get("content")) if isinstance(response, dict) else None
+    schema = deref(doc, media[1].get("schema")) if media else None
+    wire = schema.get("x-clientgen-warnings") if isinstance(schema, dict) else None
+    fields = {f.wire_name: f.name for f in model.fields} if model else {}
+    return fields.get(wire) if isinstance(wire, str) else None
 
 
 def _path_expression(path: str, python_names: dict[str, str]) -> str:
@@ -408,8 +413,13 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
         + [e.model for e in op.error_models]
         if name
     }
-    models_source = generate_models(
-        builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed
+    package = naming.package_name_for(provider)
+    models_source = open_enums(
+        generate_models(
+            builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
+            base_class=f"{package}._base.BaseModel",
+        ),
+        f"{package}._base",
     )
     classes = read_model_classes(models_source)
     missing = sorted(needed - set(classes))
@@ -426,13 +436,19 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
             class_name=naming.pascal_case(attribute) + "Resource",
             doc=escape.docstring(tag_docs.get(tag) or f"Operations tagged {tag!r}."),
             operations=tuple(
-                dataclasses.replace(op, example_call=example_call(spec, raw, op, attribute))
+                dataclasses.replace(
+                    op,
+                    example_call=example_call(spec, raw, op, attribute),
+                    warnings_attribute=_warnings_attribute(
+                        spec.data, raw, classes.get(op.response_model or "")
+                    ),
+                )
                 for op, (raw, _) in zip(flattened, grouped[tag])
             ),
         ))
     return Api(
         provider=provider,
-        package=naming.package_name_for(provider),
+        package=package,
         distribution=naming.distribution_name_for(provider),
         client_name=client_name,
         env_prefix=naming.constant_case(provider),

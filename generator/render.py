@@ -6,6 +6,7 @@ import ast
 import builtins
 import json
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,9 +53,11 @@ def _model_imports(models_source: str) -> dict[str, str]:
 
 def client_imports(api: Api) -> dict[str, str]:
     """Import lines for every name the client module's annotations and calls use."""
-    used: set[str] = set()
+    used: set[str] = {"cached_property"} if api.resources else set()
     runtime = {"DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "NOT_GIVEN", "AsyncAPI", "NotGiven",
                "SyncAPI", "Timeout"}
+    if api.resources:
+        runtime.update({"to_async_raw_response", "to_raw_response"})
     if api.auth:
         runtime.add("Credentials")
     for resource in api.resources:
@@ -64,6 +67,8 @@ def client_imports(api: Api) -> dict[str, str]:
             if op.body and op.body.model:
                 runtime.add("as_model")
                 used.add("Any")
+            if op.warnings_attribute:
+                runtime.add("log_warnings")
             if op.body and op.body.fields:
                 runtime.add("omit_not_given")
                 used.add("overload")
@@ -79,7 +84,8 @@ def client_imports(api: Api) -> dict[str, str]:
                     n.id for n in ast.walk(ast.parse(annotation, mode="eval")) if isinstance(n, ast.Name)
                 )
     origins = _model_imports(api.models_source)
-    origins.update({"Any": "typing", "Literal": "typing", "overload": "typing"})
+    origins.update({"Any": "typing", "Literal": "typing", "overload": "typing",
+                    "cached_property": "functools"})
     by_module: dict[str, set[str]] = {}
     for name in used:
         if name in dir(builtins):
@@ -114,6 +120,34 @@ def _op_texts(api: Api) -> dict[str, str]:
     return texts
 
 
+@dataclass(frozen=True)
+class FakeRoute:
+    """One operation as the test kit's route table prints it."""
+
+    operation: str
+    method: str
+    path_literal: str
+    success_status: int
+    has_body: bool
+    examples: list[tuple[int, list[tuple[str, str]]]]
+
+
+def _fake_routes(api: Api) -> list[FakeRoute]:
+    routes = []
+    for resource in api.resources:
+        for op in resource.operations:
+            by_status: dict[int, list[tuple[str, str]]] = {}
+            for example in op.response_examples:
+                by_status.setdefault(example.status, []).append(
+                    (example.name_literal, example.json_literal)
+                )
+            routes.append(FakeRoute(
+                f"{resource.attribute}.{op.method_name}", op.http_method, op.path_template_literal,
+                op.success_status, op.response_model is not None, sorted(by_status.items()),
+            ))
+    return routes
+
+
 def render_package(api: Api, spec_name: str) -> dict[str, str]:
     """Every file of the generated package, unformatted, keyed by path relative to its root."""
     env = environment()
@@ -126,7 +160,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
     exception_exports = sorted([*_EXCEPTION_NAMES, f"{api.client_name}Error"])
     exports = sorted(
         {*client_exports, *exception_exports, *api.model_names,
-         "NOT_GIVEN", "NotGiven", "__version__", "models"}
+         "APIResponse", "NOT_GIVEN", "NotGiven", "__version__", "models"}
     )
     title_text = escape.comment(escape.docstring_value(api.title_doc)) or api.provider
     first_resource = api.resources[0] if api.resources else None
@@ -146,6 +180,12 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "version_text": escape.comment(ast.literal_eval(api.version_literal)),
         "client_arguments": client_arguments,
         "first_call": first_resource.operations[0].example_call if first_resource else "None",
+        "fake_routes": _fake_routes(api),
+        "first_operation": (
+            f"{first_resource.attribute}.{first_resource.operations[0].method_name}"
+            if first_resource else "resource.method"
+        ),
+        "first_method": first_resource.operations[0].http_method if first_resource else "GET",
         "op_texts": _op_texts(api),
         "server_urls": {
             s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
@@ -159,6 +199,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         f"{package}/py.typed": "",
         f"{package}/models.py": api.models_source,
     }
-    for name in ("__init__.py", "_client.py", "_runtime.py", "_exceptions.py"):
+    for name in ("__init__.py", "_base.py", "_client.py", "_runtime.py", "_exceptions.py",
+                 "testing.py"):
         files[f"{package}/{name}"] = env.get_template(f"package/{name}.jinja").render(**context)
     return files

@@ -56,3 +56,18 @@ def iter_operations(document: dict[str, Any]) -> Iterator[RawOperation]:
             operation = item.get(method)
             if isinstance(operation, dict):
                 yield RawOperation(path, method, item, operation)
+
+
+def _is_json(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
+
+
+def json_media(content: Any) -> tuple[str, dict[str, Any]] | None:
+    """The first JSON media type of a `content` map, with its media type object."""
+    if not isinstance(content, dict):
+        return None
+    for media_type, media in content.items():
+        if _is_json(media_type) and isinstance(media, dict):
+            return media_type, media
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Literal, overload
 
 import httpx
@@ -20,7 +21,10 @@ from ._runtime import (
     Timeout,
     as_model,
     encode_path_segment,
+    log_warnings,
     omit_not_given,
+    to_async_raw_response,
+    to_raw_response,
 )
 from .models import (
     AddCandidateResultLinkRequest,
@@ -47,6 +51,11 @@ class AssessmentResource:
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AssessmentResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AssessmentResourceWithRawResponse(self)
 
     @overload
     def update_order_result(
@@ -157,7 +166,16 @@ class AssessmentResource:
             },
             max_retries=max_retries,
         )
-        return self._api.parse(response, SuccessResponse)
+        result = self._api.parse(response, SuccessResponse)
+        log_warnings(result, "warnings", request)
+        return result
+
+
+class AssessmentResourceWithRawResponse:
+    """The methods of `AssessmentResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AssessmentResource) -> None:
+        self.update_order_result = to_raw_response(resource.update_order_result)
 
 
 class AtsResource:
@@ -165,6 +183,11 @@ class AtsResource:
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AtsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AtsResourceWithRawResponse(self)
 
     @overload
     def add_candidate_result_link(
@@ -256,7 +279,16 @@ class AtsResource:
             },
             max_retries=max_retries,
         )
-        return self._api.parse(response, SuccessResponse)
+        result = self._api.parse(response, SuccessResponse)
+        log_warnings(result, "warnings", request)
+        return result
+
+
+class AtsResourceWithRawResponse:
+    """The methods of `AtsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AtsResource) -> None:
+        self.add_candidate_result_link = to_raw_response(resource.add_candidate_result_link)
 
 
 class KomboClient:
@@ -341,6 +373,11 @@ class AsyncAssessmentResource:
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
 
+    @cached_property
+    def with_raw_response(self) -> AsyncAssessmentResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncAssessmentResourceWithRawResponse(self)
+
     @overload
     async def update_order_result(
         self,
@@ -450,7 +487,16 @@ class AsyncAssessmentResource:
             },
             max_retries=max_retries,
         )
-        return self._api.parse(response, SuccessResponse)
+        result = self._api.parse(response, SuccessResponse)
+        log_warnings(result, "warnings", request)
+        return result
+
+
+class AsyncAssessmentResourceWithRawResponse:
+    """The methods of `AsyncAssessmentResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncAssessmentResource) -> None:
+        self.update_order_result = to_async_raw_response(resource.update_order_result)
 
 
 class AsyncAtsResource:
@@ -458,6 +504,11 @@ class AsyncAtsResource:
 
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAtsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncAtsResourceWithRawResponse(self)
 
     @overload
     async def add_candidate_result_link(
@@ -549,7 +600,16 @@ class AsyncAtsResource:
             },
             max_retries=max_retries,
         )
-        return self._api.parse(response, SuccessResponse)
+        result = self._api.parse(response, SuccessResponse)
+        log_warnings(result, "warnings", request)
+        return result
+
+
+class AsyncAtsResourceWithRawResponse:
+    """The methods of `AsyncAtsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncAtsResource) -> None:
+        self.add_candidate_result_link = to_async_raw_response(resource.add_candidate_result_link)
 
 
 class AsyncKomboClient:

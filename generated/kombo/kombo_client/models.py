@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from kombo_client._base import BaseModel, OpenEnum
+from pydantic import ConfigDict, Field
 
 
 class AttributeText(BaseModel):
@@ -157,7 +158,11 @@ class OracleResultLinkFields(BaseModel):
         extra="allow",
     )
     override_document_category: (
-        Literal["IRC_CANDIDATE_RESUME", "IRC_CANDIDATE_COVERLETTER", "MISC", "IRC_INTERNAL"] | None
+        Annotated[
+            Literal["IRC_CANDIDATE_RESUME", "IRC_CANDIDATE_COVERLETTER", "MISC", "IRC_INTERNAL"],
+            OpenEnum,
+        ]
+        | None
     ) = None
     """
     Oracle document category to file the link under instead of the default `MISC`.
@@ -241,31 +246,34 @@ class ErrorDetail(BaseModel):
         extra="allow",
     )
     code: (
-        Literal[
-            "PLATFORM.RATE_LIMIT_EXCEEDED",
-            "PLATFORM.CONCURRENCY_LIMIT_EXCEEDED",
-            "PLATFORM.INTEGRATION_NOT_FOUND",
-            "PLATFORM.INPUT_INVALID",
-            "PLATFORM.UNKNOWN_ERROR",
-            "PLATFORM.IP_NOT_WHITELISTED",
-            "PLATFORM.AUTHENTICATION_INVALID",
-            "PLATFORM.TASK_TIMED_OUT",
-            "INTEGRATION.PERMISSION_MISSING",
-            "INTEGRATION.AUTHENTICATION_INVALID",
-            "INTEGRATION.QA_FAILED",
-            "INTEGRATION.SETUP_SYNC_PENDING",
-            "INTEGRATION.SETUP_INCOMPLETE",
-            "INTEGRATION.INACTIVE",
-            "INTEGRATION.MODEL_NOT_AVAILABLE",
-            "INTEGRATION.MODEL_DISABLED",
-            "INTEGRATION.ACTION_NOT_AVAILABLE",
-            "INTEGRATION.ACTION_DISABLED",
-            "REMOTE.SERVICE_UNAVAILABLE",
-            "REMOTE.RATE_LIMIT_EXCEEDED",
-            "REMOTE.INPUT_INVALID",
-            "REMOTE.UNKNOWN_HTTP_ERROR",
-            "ATS.JOB_CLOSED",
-            "ATS.APPLICATION_ALREADY_EXISTS",
+        Annotated[
+            Literal[
+                "PLATFORM.RATE_LIMIT_EXCEEDED",
+                "PLATFORM.CONCURRENCY_LIMIT_EXCEEDED",
+                "PLATFORM.INTEGRATION_NOT_FOUND",
+                "PLATFORM.INPUT_INVALID",
+                "PLATFORM.UNKNOWN_ERROR",
+                "PLATFORM.IP_NOT_WHITELISTED",
+                "PLATFORM.AUTHENTICATION_INVALID",
+                "PLATFORM.TASK_TIMED_OUT",
+                "INTEGRATION.PERMISSION_MISSING",
+                "INTEGRATION.AUTHENTICATION_INVALID",
+                "INTEGRATION.QA_FAILED",
+                "INTEGRATION.SETUP_SYNC_PENDING",
+                "INTEGRATION.SETUP_INCOMPLETE",
+                "INTEGRATION.INACTIVE",
+                "INTEGRATION.MODEL_NOT_AVAILABLE",
+                "INTEGRATION.MODEL_DISABLED",
+                "INTEGRATION.ACTION_NOT_AVAILABLE",
+                "INTEGRATION.ACTION_DISABLED",
+                "REMOTE.SERVICE_UNAVAILABLE",
+                "REMOTE.RATE_LIMIT_EXCEEDED",
+                "REMOTE.INPUT_INVALID",
+                "REMOTE.UNKNOWN_HTTP_ERROR",
+                "ATS.JOB_CLOSED",
+                "ATS.APPLICATION_ALREADY_EXISTS",
+            ],
+            OpenEnum,
         ]
         | None
     )
@@ -307,7 +315,7 @@ class AttributeSubResult(BaseModel):
     Display name of the sub-test.
     """
     score: SubResultScore
-    status: Literal["COMPLETED", "CANCELLED"]
+    status: Annotated[Literal["COMPLETED", "CANCELLED"], OpenEnum]
     """
     Outcome of the sub-test. `OPEN` is not accepted here.
     """
@@ -456,7 +464,7 @@ class UpdateOrderResultRequest(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    status: Literal["COMPLETED", "CANCELLED", "OPEN"]
+    status: Annotated[Literal["COMPLETED", "CANCELLED", "OPEN"], OpenEnum]
     """
     Status to give the order. It can only be changed while the stored order is still `OPEN`.
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any
 
 import httpx
@@ -18,6 +19,8 @@ from ._runtime import (
     SyncAPI,
     Timeout,
     encode_path_segment,
+    to_async_raw_response,
+    to_raw_response,
 )
 from .models import (
     AssessmentOrderResult,
@@ -46,6 +49,11 @@ class AtsResource:
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AtsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AtsResourceWithRawResponse(self)
 
     def get_assessments_request(
         self,
@@ -111,6 +119,13 @@ class AtsResource:
             max_retries=max_retries,
         )
         return self._api.parse(response, AssessmentOrderResult)
+
+
+class AtsResourceWithRawResponse:
+    """The methods of `AtsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AtsResource) -> None:
+        self.get_assessments_request = to_raw_response(resource.get_assessments_request)
 
 
 class StackOneClient:
@@ -194,6 +209,11 @@ class AsyncAtsResource:
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
 
+    @cached_property
+    def with_raw_response(self) -> AsyncAtsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncAtsResourceWithRawResponse(self)
+
     async def get_assessments_request(
         self,
         id_: str,
@@ -258,6 +278,13 @@ class AsyncAtsResource:
             max_retries=max_retries,
         )
         return self._api.parse(response, AssessmentOrderResult)
+
+
+class AsyncAtsResourceWithRawResponse:
+    """The methods of `AsyncAtsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncAtsResource) -> None:
+        self.get_assessments_request = to_async_raw_response(resource.get_assessments_request)
 
 
 class AsyncStackOneClient:

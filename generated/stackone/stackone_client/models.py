@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field, RootModel
+from stackone_client._base import BaseModel, OpenEnum
 
 
 class OrderPackage(BaseModel):
@@ -43,27 +44,30 @@ class ApplicationStatusEnum(BaseModel):
         extra="allow",
     )
     value: (
-        Literal[
-            "active",
-            "assessment",
-            "background_check",
-            "converted",
-            "declined_by_candidate",
-            "hired",
-            "interview",
-            "lead",
-            "offer",
-            "reference_check",
-            "rejected",
-            "review",
-            "screen",
-            "new",
-            "onboarding",
-            "created",
-            "accepted",
-            "short_list",
-            "approved",
-            "unmapped_value",
+        Annotated[
+            Literal[
+                "active",
+                "assessment",
+                "background_check",
+                "converted",
+                "declined_by_candidate",
+                "hired",
+                "interview",
+                "lead",
+                "offer",
+                "reference_check",
+                "rejected",
+                "review",
+                "screen",
+                "new",
+                "onboarding",
+                "created",
+                "accepted",
+                "short_list",
+                "approved",
+                "unmapped_value",
+            ],
+            OpenEnum,
         ]
         | None
     ) = None

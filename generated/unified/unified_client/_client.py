@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Literal, overload
 
 import httpx
@@ -21,6 +22,8 @@ from ._runtime import (
     as_model,
     encode_path_segment,
     omit_not_given,
+    to_async_raw_response,
+    to_raw_response,
 )
 from .models import AssessmentPackage, AssessmentPackageRegion, AssessmentParameter
 
@@ -37,6 +40,11 @@ class AssessmentResource:
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AssessmentResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AssessmentResourceWithRawResponse(self)
 
     @overload
     def create_assessment_package(
@@ -190,6 +198,13 @@ class AssessmentResource:
         return self._api.parse(response, AssessmentPackage)
 
 
+class AssessmentResourceWithRawResponse:
+    """The methods of `AssessmentResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AssessmentResource) -> None:
+        self.create_assessment_package = to_raw_response(resource.create_assessment_package)
+
+
 class UnifiedClient:
     """Synchronous client for Unified.to Assessment Packages API.
 
@@ -261,6 +276,11 @@ class AsyncAssessmentResource:
 
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAssessmentResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncAssessmentResourceWithRawResponse(self)
 
     @overload
     async def create_assessment_package(
@@ -412,6 +432,13 @@ class AsyncAssessmentResource:
             max_retries=max_retries,
         )
         return self._api.parse(response, AssessmentPackage)
+
+
+class AsyncAssessmentResourceWithRawResponse:
+    """The methods of `AsyncAssessmentResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncAssessmentResource) -> None:
+        self.create_assessment_package = to_async_raw_response(resource.create_assessment_package)
 
 
 class AsyncUnifiedClient:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextvars
 import email.utils
 import logging
 import random
 import time
-from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Generic, ParamSpec, TypeVar
 from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from ._base import RESPONSE_CONTEXT
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -24,6 +26,8 @@ from ._exceptions import (
 )
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+ParsedT = TypeVar("ParsedT")
+Params = ParamSpec("Params")
 
 __version__ = "0.1.0"
 USER_AGENT = "unified-client/0.1.0 (python; httpx)"
@@ -110,6 +114,84 @@ def encode_query(
     return pairs
 
 
+class APIResponse(Generic[ParsedT]):
+    """A call's parsed result next to the HTTP response it came from (`with_raw_response`)."""
+
+    def __init__(self, parsed: ParsedT, http_response: httpx.Response) -> None:
+        self.parsed = parsed
+        self.http_response = http_response
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def __repr__(self) -> str:
+        return f"<APIResponse [{self.status_code}] {type(self.parsed).__name__}>"
+
+
+# Where `send` leaves the final response of a call made through `with_raw_response`; a context
+# variable, so concurrent calls in threads or tasks never see each other's responses.
+_raw_responses: contextvars.ContextVar[list[httpx.Response] | None] = contextvars.ContextVar(
+    "raw_responses", default=None
+)
+
+
+def to_raw_response(method: Callable[Params, ParsedT]) -> Callable[Params, APIResponse[ParsedT]]:
+    """`method` returning an `APIResponse` around its result."""
+
+    def call(*args: Params.args, **kwargs: Params.kwargs) -> APIResponse[ParsedT]:
+        captured: list[httpx.Response] = []
+        token = _raw_responses.set(captured)
+        try:
+            parsed = method(*args, **kwargs)
+        finally:
+            _raw_responses.reset(token)
+        return APIResponse(parsed, captured[-1])
+
+    return call
+
+
+def to_async_raw_response(
+    method: Callable[Params, Awaitable[ParsedT]],
+) -> Callable[Params, Awaitable[APIResponse[ParsedT]]]:
+    """Async `method` returning an `APIResponse` around its result."""
+
+    async def call(*args: Params.args, **kwargs: Params.kwargs) -> APIResponse[ParsedT]:
+        captured: list[httpx.Response] = []
+        token = _raw_responses.set(captured)
+        try:
+            parsed = await method(*args, **kwargs)
+        finally:
+            _raw_responses.reset(token)
+        return APIResponse(parsed, captured[-1])
+
+    return call
+
+
+def _capture(response: httpx.Response) -> None:
+    captured = _raw_responses.get()
+    if captured is not None:
+        captured.append(response)
+
+
+def log_warnings(result: BaseModel, attribute: str, request: httpx.Request) -> None:
+    """Log each warning the API returned in `result.<attribute>` at WARNING, as it asks."""
+    for warning in getattr(result, attribute, None) or ():
+        message = getattr(warning, "message", None)
+        if message is None and isinstance(warning, Mapping):
+            message = warning.get("message")
+        logger.warning(
+            "%s %s: API warning: %s",
+            request.method,
+            request.url.path,
+            message if message is not None else warning,
+        )
+
+
 class Credentials:
     """Authentication headers, kept out of every repr, log line and exception message."""
 
@@ -123,6 +205,10 @@ class Credentials:
 
     def apply(self, headers: dict[str, str]) -> None:
         headers.update(self._headers)
+
+    @property
+    def header_names(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self._headers)
 
     def __repr__(self) -> str:
         return "Credentials(<redacted>)"
@@ -223,6 +309,34 @@ class BaseAPI:
             timeout=chosen,
         )
 
+    def log_response(
+        self, request: httpx.Request, response: httpx.Response | None, started: float
+    ) -> None:
+        """At DEBUG: method, URL without its query, status, time and redacted request headers."""
+        if logger.isEnabledFor(logging.DEBUG):
+            secret = SECRET_HEADERS | (
+                self.credentials.header_names if self.credentials else frozenset()
+            )
+            logger.debug(
+                "%s %s -> %s in %.1f ms; request headers %s",
+                request.method,
+                request.url.copy_with(query=None),
+                response.status_code if response is not None else "no response",
+                (time.monotonic() - started) * 1000,
+                redacted_headers(request.headers, secret),
+            )
+
+    @staticmethod
+    def log_retry(request: httpx.Request, attempt: int, delay: float, reason: str) -> None:
+        logger.info(
+            "%s %s: %s; retry %d in %.2f s",
+            request.method,
+            request.url.path,
+            reason,
+            attempt + 1,
+            delay,
+        )
+
     def should_retry(
         self, attempt: int, max_retries: int, retry_safe: bool, status: int | None
     ) -> bool:
@@ -233,7 +347,7 @@ class BaseAPI:
     @staticmethod
     def parse(response: httpx.Response, model: type[ModelT]) -> ModelT:
         try:
-            return model.model_validate_json(response.content)
+            return model.model_validate_json(response.content, context=RESPONSE_CONTEXT)
         except ValidationError as exc:
             raise APIResponseValidationError(
                 f"{response.request.method} {response.request.url.path} answered "
@@ -255,7 +369,7 @@ class BaseAPI:
         error = None
         if model is not None:
             try:
-                error = model.model_validate_json(response.content)
+                error = model.model_validate_json(response.content, context=RESPONSE_CONTEXT)
             except ValidationError:
                 error = None
         message = f"{response.request.method} {response.request.url.path} failed with HTTP {status}"
@@ -267,16 +381,17 @@ def _error_location(exc: ValidationError) -> str:
     return ".".join(str(part) for part in first["loc"]) or "the top level"
 
 
-def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        elapsed = (time.monotonic() - started) * 1000
-        logger.debug(
-            "%s %s -> %s (%.1f ms)",
-            request.method,
-            request.url.copy_with(query=None),
-            response.status_code,
-            elapsed,
-        )
+# Headers that carry a credential under any API; the client's own auth header is added to these.
+SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"}
+)
+
+
+def redacted_headers(headers: httpx.Headers, secret: frozenset[str]) -> dict[str, str]:
+    """`headers` for a log line: every credential replaced by `<redacted>`."""
+    return {
+        name: "<redacted>" if name.lower() in secret else value for name, value in headers.items()
+    }
 
 
 class SyncAPI(BaseAPI):
@@ -309,30 +424,30 @@ class SyncAPI(BaseAPI):
             started = time.monotonic()
             try:
                 response = self.http.send(request)
-            except httpx.TimeoutException:
-                if self.should_retry(attempt, retries, retry_safe, None):
-                    self._sleep(retry_delay(attempt, None))
-                    attempt += 1
-                    continue
-                raise APITimeoutError(
-                    f"{request.method} {request.url.path} timed out", request=request
-                ) from None
             except httpx.TransportError as exc:
+                self.log_response(request, None, started)
+                timed_out = isinstance(exc, httpx.TimeoutException)
                 if self.should_retry(attempt, retries, retry_safe, None):
-                    self._sleep(retry_delay(attempt, None))
+                    delay = retry_delay(attempt, None)
+                    self.log_retry(request, attempt, delay, type(exc).__name__)
+                    self._sleep(delay)
                     attempt += 1
                     continue
-                raise APIConnectionError(
-                    f"{request.method} {request.url.path} failed: {type(exc).__name__}",
-                    request=request,
+                what = "timed out" if timed_out else f"failed: {type(exc).__name__}"
+                error = APITimeoutError if timed_out else APIConnectionError
+                raise error(
+                    f"{request.method} {request.url.path} {what}", request=request
                 ) from None
-            _log_response(request, response, started)
+            self.log_response(request, response, started)
             if response.is_success:
                 response.read()
+                _capture(response)
                 return response
             if self.should_retry(attempt, retries, retry_safe, response.status_code):
                 response.close()
-                self._sleep(retry_delay(attempt, response))
+                delay = retry_delay(attempt, response)
+                self.log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+                self._sleep(delay)
                 attempt += 1
                 continue
             response.read()
@@ -371,30 +486,30 @@ class AsyncAPI(BaseAPI):
             started = time.monotonic()
             try:
                 response = await self.http.send(request)
-            except httpx.TimeoutException:
-                if self.should_retry(attempt, retries, retry_safe, None):
-                    await self._sleep(retry_delay(attempt, None))
-                    attempt += 1
-                    continue
-                raise APITimeoutError(
-                    f"{request.method} {request.url.path} timed out", request=request
-                ) from None
             except httpx.TransportError as exc:
+                self.log_response(request, None, started)
+                timed_out = isinstance(exc, httpx.TimeoutException)
                 if self.should_retry(attempt, retries, retry_safe, None):
-                    await self._sleep(retry_delay(attempt, None))
+                    delay = retry_delay(attempt, None)
+                    self.log_retry(request, attempt, delay, type(exc).__name__)
+                    await self._sleep(delay)
                     attempt += 1
                     continue
-                raise APIConnectionError(
-                    f"{request.method} {request.url.path} failed: {type(exc).__name__}",
-                    request=request,
+                what = "timed out" if timed_out else f"failed: {type(exc).__name__}"
+                error = APITimeoutError if timed_out else APIConnectionError
+                raise error(
+                    f"{request.method} {request.url.path} {what}", request=request
                 ) from None
-            _log_response(request, response, started)
+            self.log_response(request, response, started)
             if response.is_success:
                 await response.aread()
+                _capture(response)
                 return response
             if self.should_retry(attempt, retries, retry_safe, response.status_code):
                 await response.aclose()
-                await self._sleep(retry_delay(attempt, response))
+                delay = retry_delay(attempt, response)
+                self.log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+                await self._sleep(delay)
                 attempt += 1
                 continue
             await response.aread()

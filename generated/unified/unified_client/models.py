@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
+from unified_client._base import BaseModel, OpenEnum
 
 
 class AssessmentParameter(BaseModel):
@@ -24,9 +25,13 @@ class AssessmentParameter(BaseModel):
     """
     Display name of the parameter.
     """
-    type: Literal["TEXT", "NUMBER", "MULTIPLE_CHOICE", "MULTIPLE_SELECT", "DATE", "FILE"] | None = (
-        None
-    )
+    type: (
+        Annotated[
+            Literal["TEXT", "NUMBER", "MULTIPLE_CHOICE", "MULTIPLE_SELECT", "DATE", "FILE"],
+            OpenEnum,
+        ]
+        | None
+    ) = None
     """
     Kind of input the parameter collects. Treat as an open set.
     """
@@ -114,13 +119,16 @@ class AssessmentPackage(BaseModel):
     """
     Display name of the package.
     """
-    type: Literal[
-        "SKILLS_TEST",
-        "BEHAVIORAL_ASSESSMENT",
-        "VIDEO_INTERVIEW",
-        "BACKGROUND_CHECK",
-        "REFERENCE_CHECK",
-        "OTHER",
+    type: Annotated[
+        Literal[
+            "SKILLS_TEST",
+            "BEHAVIORAL_ASSESSMENT",
+            "VIDEO_INTERVIEW",
+            "BACKGROUND_CHECK",
+            "REFERENCE_CHECK",
+            "OTHER",
+        ],
+        OpenEnum,
     ]
     """
     Kind of assessment the package provides. Treat as an open set: Unified.to may add values.

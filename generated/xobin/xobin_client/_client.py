@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cached_property
 
 import httpx
 
@@ -17,6 +18,8 @@ from ._runtime import (
     SyncAPI,
     Timeout,
     encode_path_segment,
+    to_async_raw_response,
+    to_raw_response,
 )
 from .models import Error, Report
 
@@ -31,6 +34,11 @@ class AssessmentsResource:
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AssessmentsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AssessmentsResourceWithRawResponse(self)
 
     def get_report(
         self,
@@ -67,6 +75,13 @@ class AssessmentsResource:
             max_retries=max_retries,
         )
         return self._api.parse(response, Report)
+
+
+class AssessmentsResourceWithRawResponse:
+    """The methods of `AssessmentsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AssessmentsResource) -> None:
+        self.get_report = to_raw_response(resource.get_report)
 
 
 class XobinClient:
@@ -141,6 +156,11 @@ class AsyncAssessmentsResource:
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
 
+    @cached_property
+    def with_raw_response(self) -> AsyncAssessmentsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncAssessmentsResourceWithRawResponse(self)
+
     async def get_report(
         self,
         report_id: int,
@@ -176,6 +196,13 @@ class AsyncAssessmentsResource:
             max_retries=max_retries,
         )
         return self._api.parse(response, Report)
+
+
+class AsyncAssessmentsResourceWithRawResponse:
+    """The methods of `AsyncAssessmentsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncAssessmentsResource) -> None:
+        self.get_report = to_async_raw_response(resource.get_report)
 
 
 class AsyncXobinClient:

@@ -27,7 +27,7 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._runtime import NOT_GIVEN, NotGiven, __version__
+from ._runtime import NOT_GIVEN, APIResponse, NotGiven, __version__
 from .models import (
     Item,
     ItemList,
@@ -36,6 +36,7 @@ from .models import (
 
 __all__ = [
     "APIConnectionError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal
 
 import httpx
@@ -18,6 +19,8 @@ from ._runtime import (
     SyncAPI,
     Timeout,
     encode_path_segment,
+    to_async_raw_response,
+    to_raw_response,
 )
 from .models import ItemList, Problem
 
@@ -32,6 +35,11 @@ class ItemsResource:
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> ItemsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return ItemsResourceWithRawResponse(self)
 
     def list_items(
         self,
@@ -118,6 +126,14 @@ class ItemsResource:
         )
 
 
+class ItemsResourceWithRawResponse:
+    """The methods of `ItemsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: ItemsResource) -> None:
+        self.list_items = to_raw_response(resource.list_items)
+        self.delete_item = to_raw_response(resource.delete_item)
+
+
 class ParamsClient:
     """Synchronous client for Params fixture.
 
@@ -189,6 +205,11 @@ class AsyncItemsResource:
 
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AsyncItemsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncItemsResourceWithRawResponse(self)
 
     async def list_items(
         self,
@@ -273,6 +294,14 @@ class AsyncItemsResource:
             },
             max_retries=max_retries,
         )
+
+
+class AsyncItemsResourceWithRawResponse:
+    """The methods of `AsyncItemsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncItemsResource) -> None:
+        self.list_items = to_async_raw_response(resource.list_items)
+        self.delete_item = to_async_raw_response(resource.delete_item)
 
 
 class AsyncParamsClient:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from params_client._base import BaseModel, OpenEnum
+from pydantic import ConfigDict
 
 
 class Item(BaseModel):
@@ -17,7 +18,7 @@ class Item(BaseModel):
     Display name.
     """
     note: str | None = None
-    state: Literal["open", "closed"] | None = None
+    state: Annotated[Literal["open", "closed"], OpenEnum] | None = None
 
 
 class ItemList(BaseModel):

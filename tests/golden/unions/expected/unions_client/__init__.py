@@ -27,7 +27,7 @@ from ._exceptions import (
     UnionsError,
     UnprocessableEntityError,
 )
-from ._runtime import NOT_GIVEN, NotGiven, __version__
+from ._runtime import NOT_GIVEN, APIResponse, NotGiven, __version__
 from .models import (
     Cat,
     CreatePetRequest,
@@ -38,6 +38,7 @@ from .models import (
 
 __all__ = [
     "APIConnectionError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",

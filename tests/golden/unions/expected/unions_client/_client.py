@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, overload
 
 import httpx
@@ -19,6 +20,8 @@ from ._runtime import (
     Timeout,
     as_model,
     omit_not_given,
+    to_async_raw_response,
+    to_raw_response,
 )
 from .models import Cat, CreatePetRequest, Dog, Pet
 
@@ -28,6 +31,11 @@ class PetsResource:
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> PetsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return PetsResourceWithRawResponse(self)
 
     @overload
     def create_pet(
@@ -97,6 +105,13 @@ class PetsResource:
             max_retries=max_retries,
         )
         return self._api.parse(response, Pet)
+
+
+class PetsResourceWithRawResponse:
+    """The methods of `PetsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.create_pet = to_raw_response(resource.create_pet)
 
 
 class UnionsClient:
@@ -169,6 +184,11 @@ class AsyncPetsResource:
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
 
+    @cached_property
+    def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncPetsResourceWithRawResponse(self)
+
     @overload
     async def create_pet(
         self,
@@ -237,6 +257,13 @@ class AsyncPetsResource:
             max_retries=max_retries,
         )
         return self._api.parse(response, Pet)
+
+
+class AsyncPetsResourceWithRawResponse:
+    """The methods of `AsyncPetsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.create_pet = to_async_raw_response(resource.create_pet)
 
 
 class AsyncUnionsClient:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import RootModel, BaseModel, ConfigDict, Field
+from pydantic import RootModel, ConfigDict, Field
+from unions_client._base import BaseModel
 
 
 class Dog(BaseModel):
