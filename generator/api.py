@@ -1,28 +1,61 @@
-"""The project-level operations behind the command line: validate, generate, check, list."""
+"""The project-level operations behind the command line: validate, generate, check, diff, list.
+
+Heavy modules (the model generator, black, the spec validator) are imported inside the functions
+that need them, so a no-op `generate` or `check` that the manifests settle stays fast.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, SpecError
-from .escape import docstring_value
-from .loader import load_spec
-from .parser import build_api
-from .pipeline import Generated, generate_package, load_and_validate, provider_for
-from .validator import validate
-from .writer import read_tree, unified_diff, write_tree
+from .layout import SPEC_SUFFIXES, provider_for
+from .regenerate import Plan, plan_package
+from .writer import write_packages
 
-SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+if TYPE_CHECKING:
+    from .apidiff import Change
+    from .loader import LoadedSpec
+    from .pipeline import Generated
+    from .surface import Surface
 
 
 class UnknownProvider(ValueError):
     pass
 
 
-def generate_to(spec_path: Path, out_dir: Path, provider: str | None = None) -> tuple[str, bool]:
+class BreakingChanges(Exception):
+    """Regeneration would break code using a client; nothing was written."""
+
+    def __init__(self, plans: list[Plan]) -> None:
+        self.plans = plans
+        super().__init__(", ".join(p.provider for p in plans))
+
+
+def _write(plans: list[Plan], allow_breaking: bool) -> list[tuple[Plan, bool]]:
+    breaking = [p for p in plans if p.breaking]
+    if breaking and not allow_breaking:
+        raise BreakingChanges(breaking)
+    writes = {p.provider: p.write() for p in plans if not p.up_to_date}
+    wrote = {name: bool(w.changed() or w.stale()) for name, w in writes.items()}
+    write_packages(list(writes.values()))
+    return [(p, wrote.get(p.provider, False)) for p in plans]
+
+
+def generate_to(
+    spec_path: Path, out_dir: Path, provider: str | None = None, allow_breaking: bool = False
+) -> tuple[str, bool]:
     """Generate one spec file anywhere into `out_dir`; return (provider, whether files changed)."""
-    generated = generate_package(spec_path, provider)
-    return generated.provider, write_tree(out_dir, generated.files)
+    [(plan, wrote)] = _write([plan_package(spec_path, out_dir, provider)], allow_breaking)
+    return plan.provider, wrote
+
+
+def surface_of(spec: LoadedSpec, provider: str) -> Surface:
+    from .parser import build_api
+    from .surface import extract_surface
+
+    return extract_surface(build_api(spec, provider))
 
 
 class Project:
@@ -54,6 +87,9 @@ class Project:
         return [paths[p] for p in providers]
 
     def validate(self, specs: list[Path] | None = None) -> list[Diagnostic]:
+        from .loader import load_spec
+        from .validator import validate
+
         problems: list[Diagnostic] = []
         for path in specs or self.spec_paths():
             try:
@@ -64,6 +100,8 @@ class Project:
 
     def render(self, providers: list[str] | None = None) -> list[Generated]:
         """Every selected package in memory; raises SpecError with the problems of all specs."""
+        from .pipeline import generate_package
+
         rendered, problems = [], []
         for path in self._select(providers):
             try:
@@ -74,21 +112,59 @@ class Project:
             raise SpecError(problems)
         return rendered
 
-    def generate(self, providers: list[str] | None = None) -> list[tuple[str, bool]]:
-        # Everything is rendered before the first write: one bad spec writes nothing at all.
-        return [
-            (g.provider, write_tree(self.generated_dir / g.provider, g.files))
-            for g in self.render(providers)
-        ]
+    def plans(self, providers: list[str] | None = None, use_manifest: bool = True) -> list[Plan]:
+        """What regenerating each selected package would do; SpecError carries every spec's problems."""
+        plans, problems = [], []
+        for path in self._select(providers):
+            out_dir = self.generated_dir / provider_for(path)
+            try:
+                plans.append(plan_package(path, out_dir, display_name=self._display(path),
+                                          use_manifest=use_manifest))
+            except SpecError as error:
+                problems += error.diagnostics
+        if problems:
+            raise SpecError(problems)
+        return plans
 
-    def check(self) -> str:
-        diffs = []
-        for generated in self.render():
-            on_disk = read_tree(self.generated_dir / generated.provider)
-            diffs.append(unified_diff(generated.files, on_disk, f"generated/{generated.provider}"))
-        return "".join(diffs)
+    def generate(
+        self, providers: list[str] | None = None, allow_breaking: bool = False
+    ) -> list[tuple[Plan, bool]]:
+        # Every package is planned and rendered before the first write, and all are written as
+        # one step: one bad spec, or one refused breaking change, writes nothing at all.
+        return _write(self.plans(providers), allow_breaking)
+
+    def check(self, use_manifest: bool = True) -> str:
+        return "".join(
+            plan.drift(f"generated/{plan.provider}") for plan in self.plans(None, use_manifest)
+        )
+
+    def diff(self, providers: list[str] | None, against: str) -> list[tuple[str, list[Change]]]:
+        """Changes to each client from the spec at git ref `against` to the working tree's."""
+        from .apidiff import diff_surfaces
+        from .gitref import spec_at_ref
+        from .pipeline import load_and_validate
+        from .surface import empty_surface
+
+        reports, problems = [], []
+        for path in self._select(providers):
+            provider = provider_for(path)
+            try:
+                old_spec = spec_at_ref(self.root, path, against, self._display(path))
+                old = surface_of(old_spec, provider) if old_spec else empty_surface()
+                new = surface_of(load_and_validate(path, self._display(path)), provider)
+            except SpecError as error:
+                problems += error.diagnostics
+                continue
+            reports.append((provider, diff_surfaces(old, new)))
+        if problems:
+            raise SpecError(problems)
+        return reports
 
     def operations(self) -> list[tuple[str, str, str]]:
+        from .escape import docstring_value
+        from .parser import build_api
+        from .pipeline import load_and_validate
+
         rows = []
         for path in self.spec_paths():
             spec = load_and_validate(path, self._display(path))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import api
+from . import api, cache
 from .diagnostics import SpecError
 
 
@@ -34,9 +34,24 @@ class _Group(click.Group):
             sys.exit(2)
 
 
+def _no_cache(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if ctx.parent is None:  # the group's option decides for the whole run
+        cache.set_enabled(not value)
+    elif value:
+        cache.set_enabled(False)
+
+
+# Accepted before or after the command: `clientgen --no-cache generate`, `clientgen check --no-cache`.
+_no_cache_option = click.option(
+    "--no-cache", is_flag=True, expose_value=False, callback=_no_cache,
+    help="Neither read nor write the cache of formatted code and models ($XDG_CACHE_HOME/clientgen).",
+)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Project folder holding specs/ and generated/.")
+@_no_cache_option
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
     """Generate typed Python clients from the OpenAPI specs in specs/."""
@@ -56,6 +71,28 @@ def validate(project: api.Project, specs: tuple[Path, ...]) -> None:
     click.echo(f"{len(list(specs) or project.spec_paths())} spec(s) valid")
 
 
+def _describe(plan: api.Plan, wrote: bool) -> str:
+    if not wrote:
+        return f"{plan.provider}: up to date ({plan.version})"
+    if plan.previous is None or not plan.changes:
+        return f"{plan.provider}: written ({plan.version})"
+    counts: dict[str, int] = {}
+    for change in plan.changes:
+        counts[change.kind] = counts.get(change.kind, 0) + 1
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    return f"{plan.provider}: written ({plan.previous.package_version} -> {plan.version}: {summary})"
+
+
+def _refuse(error: api.BreakingChanges) -> None:
+    from .apidiff import report_text
+
+    for plan in error.plans:
+        click.echo(report_text(plan.provider, plan.changes, "the last generation"), nl=False)
+    click.echo("clientgen: refusing to regenerate through a breaking change; nothing was written "
+               "(rerun with --allow-breaking to accept it and bump the major version)", err=True)
+    sys.exit(1)
+
+
 @main.command()
 @click.argument("providers", nargs=-1)
 @click.option("--spec", "spec_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -63,28 +100,40 @@ def validate(project: api.Project, specs: tuple[Path, ...]) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="With --spec: the folder to write the package to.")
 @click.option("--package", "package", help="With --spec: the provider name (default: file name).")
+@click.option("--allow-breaking", is_flag=True,
+              help="Regenerate even when the API change breaks code using the client.")
+@_no_cache_option
 @click.pass_obj
 def generate(
     project: api.Project, providers: tuple[str, ...], spec_file: Path | None,
-    out_dir: Path | None, package: str | None,
+    out_dir: Path | None, package: str | None, allow_breaking: bool,
 ) -> None:
-    """Regenerate generated/<provider>/ for PROVIDERS (default: all)."""
+    """Regenerate generated/<provider>/ for PROVIDERS (default: all).
+
+    Only changed files are rewritten; the package version is bumped by what changed in the API
+    (major, minor, patch) and CHANGELOG.md gains an entry. A breaking change is refused unless
+    --allow-breaking is given.
+    """
     if (spec_file is None) != (out_dir is None):
         raise click.UsageError("--spec and --out go together")
     try:
         if spec_file is not None and out_dir is not None:
-            changed = [api.generate_to(spec_file, out_dir, package)]
-        else:
-            changed = project.generate(list(providers) or None)
+            name, wrote = api.generate_to(spec_file, out_dir, package, allow_breaking)
+            click.echo(f"{name}: {'written' if wrote else 'up to date'}")
+            return
+        results = project.generate(list(providers) or None, allow_breaking)
     except SpecError as error:
         _fail(error)
+    except api.BreakingChanges as error:
+        _refuse(error)
     except api.UnknownProvider as error:
         raise click.UsageError(str(error))
-    for name, wrote in changed:
-        click.echo(f"{name}: {'written' if wrote else 'up to date'}")
+    for plan, wrote in results:
+        click.echo(_describe(plan, wrote))
 
 
 @main.command()
+@_no_cache_option
 @click.pass_obj
 def check(project: api.Project) -> None:
     """Exit 1 and print a diff when generated/ is not what specs/ and templates/ produce."""
@@ -97,6 +146,36 @@ def check(project: api.Project) -> None:
         click.echo("generated/ is out of date: run `clientgen generate`", err=True)
         sys.exit(1)
     click.echo("generated/ is up to date")
+
+
+@main.command()
+@click.argument("providers", nargs=-1)
+@click.option("--against", "against", default="HEAD", show_default=True, metavar="GIT_REF",
+              help="Compare the specs at this git ref with the working tree.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+def diff(project: api.Project, providers: tuple[str, ...], against: str, as_json: bool) -> None:
+    """What changed for code using each client between the specs at GIT_REF and the working tree.
+
+    Every change is classed breaking, additive or cosmetic, with the reason. Exit 0 either way;
+    CI can read the verdict from --json.
+    """
+    from .apidiff import report_json, report_text
+    from .gitref import GitError
+
+    try:
+        reports = project.diff(list(providers) or None, against)
+    except SpecError as error:
+        _fail(error)
+    except GitError as error:
+        raise click.ClickException(str(error))
+    except api.UnknownProvider as error:
+        raise click.UsageError(str(error))
+    if as_json:
+        click.echo(report_json(reports, against), nl=False)
+        return
+    for provider, changes in reports:
+        click.echo(report_text(provider, changes, against), nl=False)
 
 
 @main.command(name="list")

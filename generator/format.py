@@ -1,19 +1,132 @@
-"""black, in-process, with one fixed configuration."""
+"""black, in-process, with one fixed configuration: cheap by never formatting the same text twice.
+
+A module is cut between top-level classes and functions, where black always puts exactly two
+blank lines, and each piece is formatted on its own: the result is byte for byte what black gives
+for the whole file, but each piece can be looked up in the content-addressed cache (cache.py) and
+a regeneration reformats only the pieces that changed. Pieces that miss the cache are spread over
+the cores by a forked process pool when there are enough of them to pay for it.
+"""
 
 from __future__ import annotations
 
+import ast
+import itertools
+import multiprocessing
+import os
 import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 
 import black
+
+from . import cache
 
 _MODE = black.Mode(
     target_versions={black.TargetVersion.PY310},
     line_length=100,
 )
+_CACHE_NAMESPACE = "black"
+_CACHE_SALT = f"black {metadata.version('black')} {_MODE.get_cache_key()}"
+_DEFINITIONS = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+# Below this many lines to format (a few seconds of black), forking a pool costs more than it saves.
+_POOL_MIN_LINES = 6000
+_BATCH_LINES = 400
+
+
+def _black(source: str) -> str:
+    return black.format_str(source, mode=_MODE)
+
+
+def _black_many(sources: list[str]) -> list[str]:
+    return [_black(source) for source in sources]
+
+
+def split_module(source: str) -> list[str]:
+    """`source` cut into pieces that black formats the same apart as together (joined by two blank
+    lines). A cut falls only between two top-level class or function definitions separated by
+    blank lines alone, where black always puts exactly two; anything unusual stays in one piece.
+    """
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return [source]  # black reports the problem on the whole text
+    lines = source.splitlines(keepends=True)
+    cuts: list[int] = []  # 0-based line index where a piece starts
+    for before, node in itertools.pairwise(body):
+        if not (isinstance(before, _DEFINITIONS) and isinstance(node, _DEFINITIONS)):
+            continue
+        end = before.end_lineno or before.lineno
+        start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+        gap = lines[end:start]
+        if gap and all(not line.strip() for line in gap) and not lines[start][:1].isspace():
+            cuts.append(start)
+    if not cuts:
+        return [source]
+    pieces = []
+    for begin, end in zip([0, *cuts], [*cuts, len(lines)]):
+        pieces.append("".join(lines[begin:end]).strip("\n") + "\n")
+    return pieces
+
+
+def _join(pieces: list[str]) -> str:
+    return "\n\n".join(pieces)
+
+
+def _worker_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _batches(sources: list[str]) -> list[list[str]]:
+    """Sources grouped into batches of about _BATCH_LINES lines, largest first (for balance)."""
+    batches: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for source in sorted(sources, key=lambda s: -s.count("\n")):
+        current.append(source)
+        size += source.count("\n")
+        if size >= _BATCH_LINES:
+            batches.append(current)
+            current, size = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _format_all(sources: Iterable[str]) -> dict[str, str]:
+    """black's output for each distinct source, from the cache where it can."""
+    unique = list(dict.fromkeys(sources))
+    keys = {source: cache.make_key(_CACHE_SALT, source) for source in unique}
+    results: dict[str, str] = {}
+    found = cache.get_many(_CACHE_NAMESPACE, keys.values()) if cache.is_enabled() else {}
+    missing = []
+    for source in unique:
+        if keys[source] in found:
+            results[source] = found[keys[source]]
+        else:
+            missing.append(source)
+    workers = min(_worker_count(), len(missing))
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork and workers > 1 and sum(s.count("\n") for s in missing) >= _POOL_MIN_LINES:
+        batches = _batches(missing)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            formatted = [out for batch in pool.map(_black_many, batches) for out in batch]
+        missing = [source for batch in batches for source in batch]
+    else:
+        formatted = _black_many(missing)
+    for source, output in zip(missing, formatted):
+        results[source] = output
+        cache.put(_CACHE_NAMESPACE, keys[source], output)
+    return results
 
 
 def format_python(source: str) -> str:
-    return black.format_str(source, mode=_MODE)
+    pieces = split_module(source)
+    done = _format_all(pieces)
+    return _join([done[piece] for piece in pieces])
 
 
 _CODE_BLOCK = re.compile(r"(```python\n)(.*?)(```)", re.DOTALL)
@@ -21,15 +134,21 @@ _CODE_BLOCK = re.compile(r"(```python\n)(.*?)(```)", re.DOTALL)
 
 def format_markdown_code(text: str) -> str:
     """Markdown with every ```python block formatted like the code it documents."""
-    return _CODE_BLOCK.sub(lambda m: m.group(1) + format_python(m.group(2)) + m.group(3), text)
+    done = _format_all(m.group(2) for m in _CODE_BLOCK.finditer(text))
+    return _CODE_BLOCK.sub(lambda m: m.group(1) + done[m.group(2)] + m.group(3), text)
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
+    """Every .py file formatted, and every python block of every .md file; one pass over the cores."""
+    pieces = {path: split_module(text) for path, text in files.items() if path.endswith(".py")}
+    blocks = [m.group(2) for path, text in files.items() if path.endswith(".md")
+              for m in _CODE_BLOCK.finditer(text)]
+    done = _format_all([p for parts in pieces.values() for p in parts] + blocks)
     formatted = {}
     for path, text in files.items():
-        if path.endswith(".py"):
-            text = format_python(text)
+        if path in pieces:
+            text = _join([done[piece] for piece in pieces[path]])
         elif path.endswith(".md"):
-            text = format_markdown_code(text)
+            text = _CODE_BLOCK.sub(lambda m: m.group(1) + done[m.group(2)] + m.group(3), text)
         formatted[path] = text
     return formatted

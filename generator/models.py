@@ -2,18 +2,27 @@
 
 The model generator only ever sees a cleaned copy of the schemas: known JSON Schema keywords only,
 so no extension key (`x-python-type`, `customTypePath`, ...) can make it emit code of its own.
+Every field name comes from naming.field_name, passed in as an explicit alias map, and is checked
+again in the output: the model generator's own renaming (`e_mail_1`, non-ASCII names) never shows.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import logging
+import sys
 import warnings
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
 from typing import Any
 
 from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 from datamodel_code_generator.format import Formatter
+
+from . import cache, naming
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
 
@@ -155,6 +164,85 @@ def _replace_holders(source: str, held: list[str]) -> str:
     return result
 
 
+def iter_property_maps(
+    schema: Any, parts: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every `properties` map in `schema` and its subschemas, with where it sits.
+
+    Only schema keywords are followed, so a `default` or `example` value that happens to hold a
+    `properties` key is never mistaken for one.
+    """
+    pending = [(schema, parts)]
+    while pending:
+        node, where = pending.pop()
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if key in _SCHEMA_MAPS and isinstance(value, dict):
+                if key == "properties":
+                    yield where + (key,), value
+                pending.extend((sub, where + (key, name)) for name, sub in value.items())
+            elif key in _SCHEMA_LISTS and isinstance(value, list):
+                pending.extend((sub, where + (key, index)) for index, sub in enumerate(value))
+            elif key in _SCHEMA_VALUES:
+                pending.append((value, where + (key,)))
+
+
+def field_aliases(schemas: dict[str, Any], class_names: Collection[str] = ()) -> dict[str, str]:
+    """Wire name -> attribute name for every property whose attribute differs from its wire name.
+
+    Raises NameCollision where two properties of one object would share an attribute.
+    """
+    aliases: dict[str, str] = {}
+    for _, properties in iter_property_maps({"allOf": list(schemas.values())}):
+        names = naming.assign_unique(
+            properties, lambda wire: naming.field_name(wire, class_names), "properties"
+        )
+        aliases.update((wire, name) for wire, name in names.items() if wire != name)
+    return dict(sorted(aliases.items()))
+
+
+class UnexpectedFieldName(ValueError):
+    """The model generator named a field otherwise than naming.py did."""
+
+
+def _renamed_fields(
+    classes: dict[str, ModelClass], class_names: Collection[str]
+) -> list[tuple[ModelClass, ModelField]]:
+    return [
+        (model, field)
+        for model in classes.values()
+        for field in model.fields
+        if field.name != naming.field_name(field.wire_name, class_names)
+    ]
+
+
+def _run_model_generator(document: dict[str, Any], options: dict[str, Any]) -> str:
+    """The model source, from the content-addressed cache when the same schemas were seen before."""
+    key = cache.make_key(
+        _model_generator_versions(),
+        json.dumps(document, ensure_ascii=False, default=str),
+        json.dumps(options, ensure_ascii=False, default=str),
+    )
+    return cache.cached("models", key, lambda: _call_model_generator(document, options))
+
+
+@lru_cache(maxsize=1)
+def _model_generator_versions() -> str:
+    tools = ("datamodel-code-generator", "isort", "black", "pydantic")
+    return f"python {sys.version_info[:2]} " + " ".join(f"{t} {metadata.version(t)}" for t in tools)
+
+
+def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
+        source = generate(document, **options)
+    if not isinstance(source, str):
+        raise TypeError("datamodel-code-generator returned several modules")
+    return source
+
+
 def generate_models(
     schemas: dict[str, Any],
     openapi_version: str,
@@ -166,6 +254,9 @@ def generate_models(
 
     `base_class` is the dotted path of the class every model derives from (default pydantic's).
     """
+    if not schemas:  # the model generator refuses an empty document; an API may have no schemas
+        base_module, _, base_name = (base_class or "pydantic.BaseModel").rpartition(".")
+        return f"{header}\n\nfrom __future__ import annotations\n\nfrom {base_module} import {base_name}\n"
     held = sorted(n for n in needed if isinstance(schemas.get(n), dict) and "properties" not in schemas[n])
     schemas = {**schemas, **{HOLDER_PREFIX + name: _holder(name) for name in held}}
     document = {
@@ -174,13 +265,28 @@ def generate_models(
         "paths": {},
         "components": {"schemas": schemas},
     }
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
-        options = {**_GENERATE_OPTIONS, **({"base_class": base_class} if base_class else {})}
-        source = generate(document, custom_file_header=header, **options)
-    if not isinstance(source, str):
-        raise TypeError("datamodel-code-generator returned several modules")
+    options = {**_GENERATE_OPTIONS, **({"base_class": base_class} if base_class else {})}
+    # The model generator renames an attribute that would hide a class (an inline object property
+    # `Language` becomes class `Language`); which classes exist is known only from its output, so
+    # such attributes are named by naming.py in a second run.
+    class_names: set[str] = set()
+    while True:
+        aliases = field_aliases(schemas, class_names)
+        source = _run_model_generator(
+            document, {**options, "custom_file_header": header, "aliases": aliases}
+        )
+        classes = read_model_classes(source)
+        renamed = _renamed_fields(classes, class_names)
+        hidden = {naming.field_name(f.wire_name) for _, f in renamed} & set(classes) - class_names
+        if not renamed or not hidden:
+            break
+        class_names |= hidden
+    if renamed:
+        model, field = renamed[0]
+        raise UnexpectedFieldName(
+            f"property {field.wire_name!r} of {model.name} became {field.name!r}, "
+            f"not {naming.field_name(field.wire_name, class_names)!r}"
+        )
     return _replace_holders(source, held) if held else source
 
 
@@ -220,7 +326,7 @@ def read_model_classes(source: str) -> dict[str, ModelClass]:
             if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
                 description = " ".join(str(following.value.value).split())
             name = statement.target.id
-            if name in ("model_config", "root"):
+            if name in ("model_config", "root") or name.startswith("_"):  # config, class vars
                 continue
             alias = _alias_of(statement.annotation) or (
                 _alias_of(statement.value) if statement.value else None
@@ -270,7 +376,18 @@ def _widen(node: ast.expr, object_models: set[str]) -> ast.expr:
     return node
 
 
-def argument_annotation(field: ModelField, classes: dict[str, ModelClass]) -> str:
-    """The annotation for a keyword argument that fills `field`: nested models also take dicts."""
+def argument_annotation(
+    field: ModelField, classes: dict[str, ModelClass], nullable: bool = True
+) -> str:
+    """The annotation for a keyword argument that fills `field`: nested models also take dicts.
+
+    With `nullable` false, None is not offered: the spec does not let the field be null.
+    """
     object_models = {name for name, cls in classes.items() if not cls.is_root}
-    return ast.unparse(_widen(field.annotation, object_models))
+    widened = _widen(field.annotation, object_models)
+    if not nullable:
+        members = [m for m in _union_members(widened) if ast.unparse(m) != "None"]
+        widened = members[0]
+        for member in members[1:]:
+            widened = ast.BinOp(left=widened, op=ast.BitOr(), right=member)
+    return ast.unparse(widened)

@@ -11,7 +11,7 @@ import builtins
 import keyword
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
@@ -30,8 +30,20 @@ RUNTIME_NAMES = frozenset(
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
+# Attributes of pydantic's BaseModel that a field must not shadow (`model_*` is pydantic's own
+# namespace). Fixed here rather than read from pydantic, so output never depends on its version.
+_BASE_MODEL_ATTRIBUTES = frozenset(
+    """construct copy dict from_orm json mro parse_file parse_obj parse_raw register schema
+    schema_json update_forward_refs validate""".split()
+)
+
+
 class NameCollision(ValueError):
     """Two different spec names would become the same Python identifier."""
+
+    def __init__(self, what: str, first: str, second: str, name: str) -> None:
+        self.first, self.second, self.name = first, second, name
+        super().__init__(f"{what} {first!r} and {second!r} both become the Python name {name!r}")
 
 
 def _ascii_words(text: str) -> list[str]:
@@ -64,22 +76,77 @@ def safe_identifier(name: str, reserved: Iterable[str] = ()) -> str:
     return name + "_" if name in taken else name
 
 
+def collisions(
+    originals: Iterable[str], convert: Callable[[str], str], what: str
+) -> list[NameCollision]:
+    """Every original whose name (ignoring case) an earlier original already has."""
+    found: list[NameCollision] = []
+    owner: dict[str, str] = {}
+    for original in originals:
+        name = convert(original)
+        previous = owner.setdefault(name.lower(), original)
+        if previous != original:
+            found.append(NameCollision(what, previous, original, name))
+    return found
+
+
 def assign_unique(
     originals: Iterable[str], convert: Callable[[str], str], what: str
 ) -> dict[str, str]:
     """Map each original to `convert(original)`; raise NameCollision naming both sides on a clash."""
-    assigned: dict[str, str] = {}
-    owner: dict[str, str] = {}
-    for original in originals:
-        name = convert(original)
-        previous = owner.get(name.lower())
-        if previous is not None and previous != original:
-            raise NameCollision(
-                f"{what} {previous!r} and {original!r} both become the Python name {name!r}"
-            )
-        owner[name.lower()] = original
-        assigned[original] = name
-    return assigned
+    originals = list(originals)
+    found = collisions(originals, convert, what)
+    if found:
+        raise found[0]
+    return {original: convert(original) for original in originals}
+
+
+def _is_free_field_name(name: str) -> bool:
+    return (
+        name.isascii()
+        and name.isidentifier()
+        and not name.startswith("_")  # pydantic treats these as private attributes
+        and not name.startswith("model_")
+        and not keyword.iskeyword(name)
+        and name not in _BASE_MODEL_ATTRIBUTES
+    )
+
+
+def _fold_to_ascii(text: str) -> str:
+    """`text` in ASCII: accents dropped, ligatures split, other letters and digits as `uXXXX`.
+
+    Names that Python's NFKC normalisation makes equal fold to the same text, so they collide here
+    instead of silently becoming one attribute.
+    """
+    pieces = []
+    for char in unicodedata.normalize("NFKD", text):
+        if char.isascii():
+            pieces.append(char)
+        elif unicodedata.combining(char):
+            continue
+        elif char.isalnum():
+            pieces.append(f"_u{ord(char):x}_")
+        else:
+            pieces.append("_")
+    return "".join(pieces)
+
+
+def field_name(wire: str, class_names: Collection[str] = ()) -> str:
+    """The model attribute for the property `wire`; where it differs, `wire` is kept as the alias.
+
+    A plain ASCII identifier that shadows nothing is used as it is, so `resultUrl` stays `resultUrl`
+    and `On-Behalf-Of` becomes `On_Behalf_Of`: the same names datamodel-code-generator picks, but
+    ASCII and without its order-dependent `_1` suffixes. An attribute named like one of
+    `class_names` would hide that class in the annotations after it, so it gets a trailing `_`.
+    """
+    name = wire
+    if not _is_free_field_name(name):
+        name = _NON_ALNUM.sub("_", _fold_to_ascii(wire)).strip("_") or "field"
+        if name[0].isdigit():
+            name = f"n_{name}"
+        if not _is_free_field_name(name):
+            name += "_"
+    return name + "_" if name in class_names else name
 
 
 def package_name_for(file_stem: str) -> str:

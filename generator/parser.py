@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import escape, naming
+from .changelog import initial_version
 from .diagnostics import Diagnostic, SpecError
 from .examples import example_call, response_examples
 from .ir import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
@@ -22,11 +23,10 @@ from .models import (
     generate_models,
     read_model_classes,
 )
-from .open_enums import open_enums
+from .model_polish import polish_models
+from .nullability import non_nullable_optionals
 from .param_types import parameter_annotation
 from .spec import RawOperation, deref, iter_operations, json_media
-
-GENERATOR_VERSION = "0.1.0"
 
 # Names the models module must not define: they are imported into it or exported beside it.
 _RESERVED_MODEL_NAMES = frozenset(
@@ -344,7 +344,9 @@ def _auth_for(scheme: dict[str, Any]) -> Auth | None:
     return None
 
 
-def _flatten_body(operation: Operation, classes: dict[str, ModelClass]) -> Operation:
+def _flatten_body(
+    operation: Operation, classes: dict[str, ModelClass], non_nullable: dict[str, frozenset[str]]
+) -> Operation:
     """Offer the fields of an object body as keyword arguments.
 
     A field whose name a parameter already takes (Unified.to's `connection_id` is both) is left
@@ -365,7 +367,9 @@ def _flatten_body(operation: Operation, classes: dict[str, ModelClass]) -> Opera
             python_name=python_name,
             wire_literal=escape.string_literal(field.wire_name),
             location="body",
-            annotation=argument_annotation(field, classes),
+            annotation=argument_annotation(
+                field, classes, nullable=field.wire_name not in non_nullable.get(model.name, ())
+            ),
             required=field.required,
             doc=escape.docstring(field.description),
         ))
@@ -414,12 +418,14 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
         if name
     }
     package = naming.package_name_for(provider)
-    models_source = open_enums(
+    non_nullable = non_nullable_optionals(builder.schemas)
+    models_source = polish_models(
         generate_models(
             builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
             base_class=f"{package}._base.BaseModel",
         ),
         f"{package}._base",
+        non_nullable,
     )
     classes = read_model_classes(models_source)
     missing = sorted(needed - set(classes))
@@ -430,7 +436,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
     resources = []
     for tag, operations in drafts:
         attribute = resource_names[tag]
-        flattened = [_flatten_body(op, classes) for op in operations]
+        flattened = [_flatten_body(op, classes, non_nullable) for op in operations]
         resources.append(Resource(
             attribute=attribute,
             class_name=naming.pascal_case(attribute) + "Resource",
@@ -455,7 +461,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
         title_doc=escape.docstring(info.get("title")),
         description_doc=escape.docstring(info.get("description")),
         version_literal=escape.string_literal(str(info.get("version", ""))),
-        package_version=GENERATOR_VERSION,
+        package_version=initial_version(info.get("version")),
         servers=_servers(spec),
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),

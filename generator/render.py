@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import builtins
 import json
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,15 +96,23 @@ def client_imports(api: Api) -> dict[str, str]:
     for module in sorted(by_module):
         top = module.split(".")[0]
         group = 2 if module.startswith(".") else 0 if top in sys.stdlib_module_names else 1
-        groups[group].append(f"from {module} import {', '.join(sorted(by_module[module]))}")
+        groups[group].append(f"from {module} import {', '.join(sorted(by_module[module], key=_isort_key))}")
     return {"stdlib": "\n".join(groups[0]), "third_party": "\n".join(groups[1]),
             "local": "\n".join(groups[2]), "runtime": sorted(runtime, key=_isort_key)}
 
 
-def _isort_key(name: str) -> tuple[int, str]:
-    """isort's default order: CONSTANTS, then Classes, then functions."""
+def _isort_key(name: str) -> tuple[int, list[tuple[int, str]]]:
+    """isort's order for imported names: CONSTANTS, Classes, the rest; any case, digits by value."""
     kind = 0 if name.isupper() else 1 if name[0].isupper() else 2
-    return kind, name
+    parts = [(int(p), "") if p.isdigit() else (-1, p.lower()) for p in re.split(r"(\d+)", name) if p]
+    return kind, parts
+
+
+def _dunder_all_key(name: str) -> tuple[int, list[tuple[int, str]], str]:
+    """The order ruff expects in `__all__`: as for imports, but upper case before lower case."""
+    kind, _ = _isort_key(name)
+    parts = [(int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"(\d+)", name) if p]
+    return kind, parts, name
 
 
 def _toml_string(text: str) -> str:
@@ -157,10 +166,11 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         + [f"{p}{api.client_name}Client" for p in ("", "Async")],
         key=_isort_key,
     )
-    exception_exports = sorted([*_EXCEPTION_NAMES, f"{api.client_name}Error"])
+    exception_exports = sorted([*_EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
     exports = sorted(
         {*client_exports, *exception_exports, *api.model_names,
-         "APIResponse", "NOT_GIVEN", "NotGiven", "__version__", "models"}
+         "APIResponse", "NOT_GIVEN", "NotGiven", "__version__", "models"},
+        key=_dunder_all_key,
     )
     title_text = escape.comment(escape.docstring_value(api.title_doc)) or api.provider
     first_resource = api.resources[0] if api.resources else None
@@ -172,6 +182,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "api": api,
         "spec_name": escape.comment(spec_name),
         "exports": exports,
+        "model_exports": sorted(api.model_names, key=_isort_key),
         "exception_exports": exception_exports,
         "client_exports": client_exports,
         "imports": client_imports(api),
@@ -181,6 +192,15 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "client_arguments": client_arguments,
         "first_call": first_resource.operations[0].example_call if first_resource else "None",
         "fake_routes": _fake_routes(api),
+        "has_api_warnings": any(
+            op.warnings_attribute for r in api.resources for op in r.operations
+        ),
+        "first_raw_call": (
+            first_resource.operations[0].example_call.replace(
+                f"client.{first_resource.attribute}.",
+                f"client.{first_resource.attribute}.with_raw_response.", 1,
+            ) if first_resource else "None"
+        ),
         "first_operation": (
             f"{first_resource.attribute}.{first_resource.operations[0].method_name}"
             if first_resource else "resource.method"

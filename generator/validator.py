@@ -9,8 +9,10 @@ from urllib.parse import urlsplit
 
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
+from . import naming
 from .diagnostics import Diagnostic
 from .loader import LoadedSpec, PathParts
+from .models import iter_property_maps
 from .spec import HTTP_METHODS, iter_operations, resolve_ref
 
 _HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
@@ -66,12 +68,16 @@ def _resolves(data: Any, parts: PathParts) -> bool:
     return True
 
 
-def _declared_parameters(spec: LoadedSpec, parameters: Any) -> list[dict[str, Any]]:
+def _declared_parameters(
+    spec: LoadedSpec, owner: dict[str, Any], owner_parts: PathParts
+) -> list[tuple[dict[str, Any], PathParts]]:
+    """The parameters an operation or path item declares, each with where it is written."""
     found = []
-    for parameter in parameters if isinstance(parameters, list) else []:
+    parameters = owner.get("parameters")
+    for index, parameter in enumerate(parameters if isinstance(parameters, list) else []):
         resolved = resolve_ref(spec.data, parameter["$ref"]) if "$ref" in parameter else parameter
         if isinstance(resolved, dict):
-            found.append(resolved)
+            found.append((resolved, owner_parts + ("parameters", index)))
     return found
 
 
@@ -82,24 +88,27 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
         operation_id = operation.body.get("operationId")
         if isinstance(operation_id, str):
             if operation_id in seen_operation_ids:
-                first = "/".join(str(p) for p in seen_operation_ids[operation_id])
+                _, first_path, first_method = seen_operation_ids[operation_id]
+                first_line = spec.location(seen_operation_ids[operation_id] + ("operationId",))[0]
                 yield spec.diagnostic(
                     op_parts + ("operationId",),
-                    f"duplicate operationId {operation_id!r} (first used at {first})",
+                    f"duplicate operationId {operation_id!r} (first used by "
+                    f"{str(first_method).upper()} {first_path} on line {first_line})",
                 )
             else:
                 seen_operation_ids[operation_id] = op_parts
-        parameters = _declared_parameters(spec, operation.path_item.get("parameters")) + (
-            _declared_parameters(spec, operation.body.get("parameters"))
+        parameters = _declared_parameters(spec, operation.path_item, ("paths", operation.path)) + (
+            _declared_parameters(spec, operation.body, op_parts)
         )
         template_names = _TEMPLATE_VARIABLE.findall(operation.path)
-        path_params = {p.get("name") for p in parameters if p.get("in") == "path"}
+        path_params = {p.get("name"): where for p, where in parameters if p.get("in") == "path"}
         for name in template_names:
             if name not in path_params:
                 yield spec.diagnostic(op_parts, f"path parameter {name!r} is not declared")
-        for name in sorted(str(n) for n in path_params - set(template_names)):
-            yield spec.diagnostic(op_parts, f"path parameter {name!r} is not in the path")
-        for parameter in parameters:
+        for name, where in path_params.items():
+            if name not in template_names:
+                yield spec.diagnostic(where + ("name",), f"path parameter {name!r} is not in the path")
+        for parameter, where in parameters:
             name = parameter.get("name")
             if parameter.get("in") in ("header", "cookie") and isinstance(name, str):
                 if not _HTTP_TOKEN.match(name):
@@ -116,6 +125,39 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
             yield spec.diagnostic(
                 ("components", "securitySchemes", name, "name"), "header name is not an HTTP token"
             )
+
+
+# Values that hold free-form data, not spec structure: a `schema` key inside one is not a schema.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
+
+
+def _schemas(data: dict[str, Any]) -> Iterator[tuple[PathParts, Any]]:
+    """Each component schema, and each schema written inline anywhere else in the document."""
+    components = data.get("components")
+    component_schemas = components.get("schemas") if isinstance(components, dict) else None
+    if isinstance(component_schemas, dict):
+        for name, schema in component_schemas.items():
+            yield ("components", "schemas", name), schema
+    pending: list[tuple[Any, PathParts]] = [(data, ())]
+    while pending:
+        node, parts = pending.pop()
+        children = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in children:
+            where = parts + (key,)
+            if isinstance(key, str) and (key in _DATA_KEYS or key.startswith("x-")):
+                continue
+            if key == "schema":
+                yield where, value
+            elif isinstance(value, (dict, list)) and where != ("components", "schemas"):
+                pending.append((value, where))
+
+
+def _property_name_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
+    """Properties of one object that would share a model attribute (`e-mail` and `e_mail`)."""
+    for schema_parts, schema in _schemas(spec.data):
+        for parts, properties in iter_property_maps(schema, schema_parts):
+            for clash in naming.collisions(properties, naming.field_name, "properties"):
+                yield spec.diagnostic(parts + (clash.second,), str(clash))
 
 
 def _server_url_problem(url: str) -> str | None:
@@ -145,7 +187,7 @@ def validate(spec: LoadedSpec) -> list[Diagnostic]:
     if not problems:
         problems += list(_library_problems(spec, match.group(1)))
         if not problems:
-            problems += list(_house_problems(spec))
+            problems += list(_house_problems(spec)) + list(_property_name_problems(spec))
     return sorted(set(problems))
 
 

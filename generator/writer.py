@@ -1,4 +1,4 @@
-"""The only module that writes: whole packages, swapped into place so a failure loses nothing."""
+"""The only module that writes: changed files moved into place together, so a failure loses nothing."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import difflib
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -31,31 +32,132 @@ def _safe_relative(root: Path, relative: str) -> Path:
     return target
 
 
-def write_tree(out_dir: Path, files: dict[str, str]) -> bool:
-    """Replace `out_dir` with exactly `files`; return False when it already holds them."""
-    if read_tree(out_dir) == files:
-        return False
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    backup = out_dir.parent / f".{out_dir.name}.previous"
+@dataclass(frozen=True)
+class PackageWrite:
+    """One package folder's part of a write: files to put in place and files to delete."""
+
+    out_dir: Path
+    files: dict[str, str]  # relative path -> text; only those whose bytes differ are written
+    remove: frozenset[str] = frozenset()
+
+    def changed(self) -> dict[str, str]:
+        return {
+            relative: text for relative, text in self.files.items()
+            if not _holds(_safe_relative(self.out_dir, relative), text)
+        }
+
+    def stale(self) -> list[str]:
+        return sorted(r for r in self.remove if r not in self.files
+                      and _safe_relative(self.out_dir, r).is_file())
+
+
+def _holds(path: Path, text: str) -> bool:
     try:
-        for relative, text in sorted(files.items()):
-            target = _safe_relative(staging, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
-        os.chmod(staging, 0o755)
-        if backup.exists():
-            shutil.rmtree(backup)
-        if out_dir.exists():
-            os.replace(out_dir, backup)
-        os.replace(staging, out_dir)
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _make_dirs(path: Path, created: list[Path]) -> None:
+    missing = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for directory in reversed(missing):
+        created.append(directory)  # recorded first, so an interrupt right after still rolls back
+        directory.mkdir()
+
+
+def write_packages(writes: list[PackageWrite]) -> bool:
+    """Write several packages as one step; return False when nothing needed writing.
+
+    Only files whose bytes change are written (the others keep their mtime) and only the files
+    in `remove` are deleted; anything else in a package folder is never touched. New files are
+    staged in a temporary sibling folder first, then each changed path is moved aside into that
+    folder and the staged file moved into place. A failure or interrupt at any point moves every
+    original back: the folders end byte-identical to before, with no temporary files left.
+    A whole-folder swap would be simpler, but it would have to carry the user's own files across
+    (and swap a folder someone may be working in); per-file moves touch only what changes.
+    """
+    plans = [(w, w.changed(), w.stale()) for w in writes]
+    plans = [(w, changed, stale) for w, changed, stale in plans if changed or stale]
+    if not plans:
+        return False
+    stagings: list[Path] = []
+    created: list[Path] = []
+    journal: list[tuple[Path, Path | None]] = []  # (target, where its original was moved)
+    try:
+        for write, changed, _ in plans:
+            _make_dirs(write.out_dir.parent, created)
+            staging = Path(tempfile.mkdtemp(prefix=f".{write.out_dir.name}.", dir=write.out_dir.parent))
+            stagings.append(staging)
+            for relative, text in sorted(changed.items()):
+                staged = _safe_relative(staging / "new", relative)
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                staged.write_text(text, encoding="utf-8", newline="\n")
+        for (write, changed, stale), staging in zip(plans, stagings):
+            for relative in sorted({*changed, *stale}):
+                target = _safe_relative(write.out_dir, relative)
+                if os.path.lexists(target):
+                    backup = staging / "old" / relative
+                    backup.parent.mkdir(parents=True, exist_ok=True)
+                    journal.append((target, backup))
+                    os.replace(target, backup)
+                else:
+                    journal.append((target, None))
+                if relative in changed:
+                    _make_dirs(target.parent, created)
+                    os.replace(staging / "new" / relative, target)
     except BaseException:
-        if not out_dir.exists() and backup.exists():
-            os.replace(backup, out_dir)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)
+        if _roll_back(journal):
+            _remove(stagings)
+            _remove_empty(created)
+        raise  # a staging folder left behind holds originals that could not be moved back
+    _remove(stagings)
+    for write, _, stale in plans:
+        _prune_empty_dirs(write.out_dir, stale)
     return True
+
+
+def _roll_back(journal: list[tuple[Path, Path | None]]) -> bool:
+    """Put every original back; False when one could not be (its copy stays in the staging folder)."""
+    complete = True
+    for target, backup in reversed(journal):
+        try:
+            if backup is not None and os.path.lexists(backup):
+                os.replace(backup, target)
+            elif backup is None and os.path.lexists(target):
+                target.unlink()  # it did not exist before this write began
+        except OSError:
+            complete = False
+    return complete
+
+
+def _remove_empty(created: list[Path]) -> None:
+    for directory in reversed(created):
+        try:
+            directory.rmdir()
+        except OSError:
+            pass
+
+
+def _remove(stagings: list[Path]) -> None:
+    for staging in stagings:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _prune_empty_dirs(root: Path, removed: list[str]) -> None:
+    """Folders that only held removed files go too; the package folder itself stays."""
+    for relative in removed:
+        directory = (root / relative).parent
+        while directory != root and directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
+            directory = directory.parent
+
+
+def write_tree(out_dir: Path, files: dict[str, str]) -> bool:
+    """Make `out_dir` hold exactly `files` (fixture goldens); return False when it already does."""
+    return write_packages([PackageWrite(out_dir, files, frozenset(read_tree(out_dir)))])
 
 
 def unified_diff(expected: dict[str, str], actual: dict[str, str], root: str) -> str:

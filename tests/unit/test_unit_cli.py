@@ -191,7 +191,9 @@ def test_generate_spec_to_out_names_package_from_file(tmp_path):
 
     assert result.exit_code == 0, result.output
     assert "my_api: written" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["README.md", "my_api_client", "pyproject.toml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "CHANGELOG.md", "README.md", "clientgen-manifest.json", "my_api_client", "pyproject.toml"
+    ]
     package = out / "my_api_client"
     assert {"__init__.py", "_client.py", "models.py", "py.typed"} <= {p.name for p in package.iterdir()}
     assert 'name = "my-api-client"' in (out / "pyproject.toml").read_text(encoding="utf-8")

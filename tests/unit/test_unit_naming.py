@@ -9,6 +9,8 @@ import pytest
 from generator.naming import (
     NameCollision,
     assign_unique,
+    collisions,
+    field_name,
     package_name_for,
     pascal_case,
     safe_identifier,
@@ -137,3 +139,45 @@ def test_assign_unique_maps_each_original():
 )
 def test_package_name_for(stem, package):
     assert package_name_for(stem) == package
+
+
+@pytest.mark.parametrize(
+    ("wire", "attribute"),
+    [
+        ("resultUrl", "resultUrl"),  # plain names stay as they are
+        ("type", "type"),
+        ("On-Behalf-Of", "On_Behalf_Of"),
+        ("e-mail", "e_mail"),
+        ("2fa", "n_2fa"),
+        ("$ref", "ref"),
+        ("_private", "private"),  # pydantic would treat it as private
+        ("__class__", "class_"),
+        ("class", "class_"),
+        ("json", "json_"),  # shadows a BaseModel method
+        ("model_config", "model_config_"),
+        ("ﬁle", "file"),
+        ("naïve", "naive"),
+        ("日本", "u65e5_u672c"),
+        ("", "field"),
+        ('a"); os.system("x', "a_os_system_x"),
+    ],
+)
+def test_field_name(wire, attribute):
+    assert field_name(wire) == attribute
+    assert attribute.isascii() and attribute.isidentifier() and not keyword.iskeyword(attribute)
+
+
+def test_field_name_never_hides_a_class():
+    assert field_name("Language", {"Language"}) == "Language_"
+    assert field_name("Language", {"Other"}) == "Language"
+
+
+def test_names_equal_under_nfkc_collide():
+    # Python reads `ﬁle` and `file` as one identifier; as two properties they would be one field.
+    [clash] = collisions(["ﬁle", "file", "other"], field_name, "properties")
+    assert (clash.first, clash.second, clash.name) == ("ﬁle", "file", "file")
+
+
+def test_collisions_lists_every_clash_in_order():
+    found = collisions(["e-mail", "e_mail", "E-Mail"], field_name, "properties")
+    assert [(c.first, c.second) for c in found] == [("e-mail", "e_mail"), ("e-mail", "E-Mail")]

@@ -185,7 +185,8 @@ def test_undeclared_path_parameter():
 def test_declared_path_parameter_missing_from_path():
     text = BASE.replace("/items/{item_id}:", "/items:")
     [problem] = problems(text)
-    assert problem.pointer == "#/paths/~1items/get"
+    # Pointed at the declaration itself, so the line shown is the one to fix.
+    assert problem.pointer == "#/paths/~1items/get/parameters/0/name"
     assert "'item_id'" in problem.message and "not in the path" in problem.message
 
 
@@ -311,3 +312,25 @@ def test_problems_are_in_file_order():
 def test_real_specs_validate_cleanly(name):
     path = PROJECT / "specs" / f"{name}.yaml"
     assert validate(load_spec(path, f"specs/{name}.yaml")) == []
+
+
+def test_properties_that_share_an_attribute_are_reported_each_naming_both():
+    text = BASE.replace("        id: {type: string}\n", "        e-mail: {type: string}\n"
+                        "        e_mail: {type: string}\n        E-Mail: {type: string}\n")
+    found = problems(text)
+    assert [(p.pointer, p.line) for p in found] == [
+        ("#/components/schemas/Item/properties/e_mail", line_of(text, "e_mail:")),
+        ("#/components/schemas/Item/properties/E-Mail", line_of(text, "E-Mail:")),
+    ]
+    assert "'e-mail' and 'e_mail'" in found[0].message and "'e-mail' and 'E-Mail'" in found[1].message
+
+
+def test_property_clashes_are_found_in_inline_schemas_but_not_in_examples():
+    inline = (
+        '              schema:\n                type: object\n                properties:\n'
+        '                  ﬁle: {type: string}\n                  file: {type: string}\n'
+        '                example: {properties: {a-b: 1, a_b: 2}}\n'
+    )
+    text = BASE.replace('              schema:\n                $ref: "#/components/schemas/Item"\n', inline)
+    [problem] = problems(text)
+    assert problem.pointer == OP + "/responses/200/content/application~1json/schema/properties/file"

@@ -60,6 +60,7 @@ from .models import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
     "APIResponseValidationError",
@@ -85,7 +86,6 @@ __all__ = [
     "InternalServerError",
     "KomboClient",
     "KomboError",
-    "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",
     "OracleResultLinkFields",

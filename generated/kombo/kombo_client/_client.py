@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cached_property
@@ -39,6 +40,11 @@ from .models import (
     UpdateOrderResultRequest,
 )
 
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
+
 SERVERS: dict[str, str] = {
     "eu": "https://api.kombo.dev/v1",
     "us": "https://api.us.kombo.dev/v1",
@@ -64,14 +70,14 @@ class AssessmentResource:
         *,
         status: Literal["COMPLETED", "CANCELLED", "OPEN"],
         result_url: str,
-        completed_at: datetime | None | NotGiven = NOT_GIVEN,
-        score: float | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
+        completed_at: datetime | NotGiven = NOT_GIVEN,
+        score: float | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
         attributes: (
             list[AttributeText | AttributeSubResult | dict[str, Any]] | NotGiven
         ) = NOT_GIVEN,
         attachments: list[Attachment | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        remote_fields: OrderResultRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        remote_fields: OrderResultRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -97,14 +103,14 @@ class AssessmentResource:
         body: UpdateOrderResultRequest | dict[str, Any] | None = None,
         status: Literal["COMPLETED", "CANCELLED", "OPEN"] | NotGiven = NOT_GIVEN,
         result_url: str | NotGiven = NOT_GIVEN,
-        completed_at: datetime | None | NotGiven = NOT_GIVEN,
-        score: float | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
+        completed_at: datetime | NotGiven = NOT_GIVEN,
+        score: float | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
         attributes: (
             list[AttributeText | AttributeSubResult | dict[str, Any]] | NotGiven
         ) = NOT_GIVEN,
         attachments: list[Attachment | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        remote_fields: OrderResultRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        remote_fields: OrderResultRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -196,8 +202,8 @@ class AtsResource:
         *,
         label: str,
         url: str,
-        details: ResultLinkDetails | dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        remote_fields: ResultLinkRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
+        remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -223,8 +229,8 @@ class AtsResource:
         body: AddCandidateResultLinkRequest | dict[str, Any] | None = None,
         label: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
-        details: ResultLinkDetails | dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        remote_fields: ResultLinkRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
+        remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -357,7 +363,7 @@ class KomboClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         self._api.close()
 
-    def __enter__(self) -> KomboClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -385,14 +391,14 @@ class AsyncAssessmentResource:
         *,
         status: Literal["COMPLETED", "CANCELLED", "OPEN"],
         result_url: str,
-        completed_at: datetime | None | NotGiven = NOT_GIVEN,
-        score: float | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
+        completed_at: datetime | NotGiven = NOT_GIVEN,
+        score: float | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
         attributes: (
             list[AttributeText | AttributeSubResult | dict[str, Any]] | NotGiven
         ) = NOT_GIVEN,
         attachments: list[Attachment | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        remote_fields: OrderResultRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        remote_fields: OrderResultRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -418,14 +424,14 @@ class AsyncAssessmentResource:
         body: UpdateOrderResultRequest | dict[str, Any] | None = None,
         status: Literal["COMPLETED", "CANCELLED", "OPEN"] | NotGiven = NOT_GIVEN,
         result_url: str | NotGiven = NOT_GIVEN,
-        completed_at: datetime | None | NotGiven = NOT_GIVEN,
-        score: float | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
+        completed_at: datetime | NotGiven = NOT_GIVEN,
+        score: float | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
         attributes: (
             list[AttributeText | AttributeSubResult | dict[str, Any]] | NotGiven
         ) = NOT_GIVEN,
         attachments: list[Attachment | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        remote_fields: OrderResultRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        remote_fields: OrderResultRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -517,8 +523,8 @@ class AsyncAtsResource:
         *,
         label: str,
         url: str,
-        details: ResultLinkDetails | dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        remote_fields: ResultLinkRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
+        remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -544,8 +550,8 @@ class AsyncAtsResource:
         body: AddCandidateResultLinkRequest | dict[str, Any] | None = None,
         label: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
-        details: ResultLinkDetails | dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        remote_fields: ResultLinkRemoteFields | dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
+        remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -678,7 +684,7 @@ class AsyncKomboClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         await self._api.close()
 
-    async def __aenter__(self) -> AsyncKomboClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

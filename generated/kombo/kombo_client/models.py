@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from kombo_client._base import BaseModel, OpenEnum
 from pydantic import ConfigDict, Field
+
+from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
 
 class AttributeText(BaseModel):
@@ -57,6 +58,7 @@ class Attachment(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"content_type", "data", "data_url"})
     name: str
     """
     File name including its extension (for example `Report.pdf`); it may be displayed in the customer's ATS, so keep it readable.
@@ -83,6 +85,7 @@ class SmartRecruitersOrderResultFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"scoreLabel"})
     scoreLabel: str | None = None
     """
     Forwarded to the `scoreLabel` field in SmartRecruiters.
@@ -97,6 +100,7 @@ class RecruiteeOrderResultFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"subtitle"})
     subtitle: str | None = None
     """
     Forwarded to the `subtitle` field of the Recruitee assessment report.
@@ -143,6 +147,7 @@ class IcimsResultLinkFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"assessment_package_id"})
     assessment_package_id: str | None = None
     """
     ID of the iCIMS assessment package the link is added to.
@@ -156,6 +161,9 @@ class OracleResultLinkFields(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
+    )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset(
+        {"multi_post_to_all_current_applications", "override_document_category"}
     )
     override_document_category: (
         Annotated[
@@ -195,6 +203,7 @@ class WorkableResultLinkFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"on_behalf_of_user_remote_id"})
     on_behalf_of_user_remote_id: str | None = None
     """
     Remote ID of the Workable user shown as having performed the action.
@@ -329,6 +338,7 @@ class WorkdayTestResultData(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assessment_Test_Status_Reference"})
     Assessment_Test_Status_Reference: WorkdayAssessmentTestStatusReference | None = None
 
 
@@ -358,6 +368,7 @@ class GreenhouseResultLinkFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"post_headers"})
     post_headers: GreenhousePostHeaders | None = None
 
 
@@ -384,6 +395,7 @@ class WorkdayCandidateAssessmentData(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assess_Candidate_Test_Result_Data"})
     Assess_Candidate_Test_Result_Data: WorkdayTestResultData | None = None
 
 
@@ -395,6 +407,7 @@ class ResultLinkRemoteFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"greenhouse", "icims", "oracle", "workable"})
     icims: IcimsResultLinkFields | None = None
     oracle: OracleResultLinkFields | None = None
     greenhouse: GreenhouseResultLinkFields | None = None
@@ -409,6 +422,7 @@ class WorkdayAssessCandidateData(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Candidate_Assessment_Data"})
     Candidate_Assessment_Data: WorkdayCandidateAssessmentData | None = None
 
 
@@ -420,6 +434,7 @@ class AddCandidateResultLinkRequest(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"details", "remote_fields"})
     label: str
     """
     Display name for the link, used where the ATS can show one.
@@ -440,6 +455,7 @@ class WorkdayOrderResultFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assess_Candidate_Data"})
     Assess_Candidate_Data: WorkdayAssessCandidateData | None = None
 
 
@@ -451,6 +467,7 @@ class OrderResultRemoteFields(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"recruitee", "smartrecruiters", "workday"})
     smartrecruiters: SmartRecruitersOrderResultFields | None = None
     recruitee: RecruiteeOrderResultFields | None = None
     workday: WorkdayOrderResultFields | None = None
@@ -464,6 +481,9 @@ class UpdateOrderResultRequest(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset(
+        {"attachments", "attributes", "completed_at", "max_score", "remote_fields", "score"}
+    )
     status: Annotated[Literal["COMPLETED", "CANCELLED", "OPEN"], OpenEnum]
     """
     Status to give the order. It can only be changed while the stored order is still `OPEN`.
@@ -472,7 +492,7 @@ class UpdateOrderResultRequest(BaseModel):
     """
     Link to the full result in your product.
     """
-    completed_at: datetime | None = None
+    completed_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = None
     """
     When the assessment was finished, as an ISO 8601 UTC timestamp (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever `status` is `COMPLETED` or `CANCELLED`.
     """
@@ -487,11 +507,13 @@ class UpdateOrderResultRequest(BaseModel):
     attributes: Annotated[
         list[Annotated[AttributeText | AttributeSubResult, Field(discriminator="type")]],
         Field(validate_default=True),
-    ] = []
+    ] = Field(default=[])
     """
     Extra structured information about the result. If the ATS can only hold text, Kombo renders every non-`TEXT` attribute as formatted plain text.
     """
-    attachments: Annotated[list[Attachment], Field(max_length=5, validate_default=True)] = []
+    attachments: Annotated[list[Attachment], Field(max_length=5, validate_default=True)] = Field(
+        default=[]
+    )
     """
     Files that make up the result (for example a PDF report); at most five.
     """

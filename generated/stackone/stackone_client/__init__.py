@@ -58,6 +58,7 @@ from .models import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
     "APIResponseValidationError",
@@ -81,7 +82,6 @@ __all__ = [
     "InternalServerError",
     "InternalServerErrorResponse",
     "JobHiringTeam",
-    "NOT_GIVEN",
     "NotFoundError",
     "NotFoundResponse",
     "NotGiven",

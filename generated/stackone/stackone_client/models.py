@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, RootModel
-from stackone_client._base import BaseModel, OpenEnum
+
+from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
 
 class OrderPackage(BaseModel):
@@ -260,7 +261,7 @@ class BadRequestResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -290,7 +291,7 @@ class UnauthorizedResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -312,7 +313,7 @@ class ForbiddenResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -334,7 +335,7 @@ class NotFoundResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -356,7 +357,7 @@ class RequestTimedOutResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -378,7 +379,7 @@ class ConflictResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -400,7 +401,7 @@ class PreconditionFailedResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -422,7 +423,7 @@ class UnprocessableEntityResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -444,7 +445,7 @@ class TooManyRequestsResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -466,7 +467,7 @@ class InternalServerErrorResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -488,7 +489,7 @@ class NotImplementedResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """
@@ -510,7 +511,7 @@ class BadGatewayResponse(BaseModel):
     """
     Explanation of the error.
     """
-    timestamp: datetime
+    timestamp: Annotated[datetime, TimeZoneRequired, SentAsUtc]
     """
     When the error occurred.
     """

@@ -35,6 +35,7 @@ from .models import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
     "APIResponseValidationError",
@@ -50,7 +51,6 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
-    "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cached_property
@@ -26,6 +27,11 @@ from ._runtime import (
     to_raw_response,
 )
 from .models import AssessmentPackage, AssessmentPackageRegion, AssessmentParameter
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
 
 SERVERS: dict[str, str] = {
     "us": "https://api.unified.to",
@@ -59,23 +65,23 @@ class AssessmentResource:
             "REFERENCE_CHECK",
             "OTHER",
         ],
-        id_: str | None | NotGiven = NOT_GIVEN,
-        created_at: datetime | None | NotGiven = NOT_GIVEN,
-        updated_at: datetime | None | NotGiven = NOT_GIVEN,
-        workspace_id: str | None | NotGiven = NOT_GIVEN,
-        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        aliases: list[str] | None | NotGiven = NOT_GIVEN,
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
-        description: str | None | NotGiven = NOT_GIVEN,
-        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
-        has_target_url: bool | None | NotGiven = NOT_GIVEN,
-        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
-        info_url: str | None | NotGiven = NOT_GIVEN,
-        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        id_: str | NotGiven = NOT_GIVEN,
+        created_at: datetime | NotGiven = NOT_GIVEN,
+        updated_at: datetime | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        aliases: list[str] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | NotGiven = NOT_GIVEN,
+        has_target_url: bool | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
+        info_url: str | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -97,12 +103,12 @@ class AssessmentResource:
         connection_id: str,
         *,
         body: AssessmentPackage | dict[str, Any] | None = None,
-        id_: str | None | NotGiven = NOT_GIVEN,
-        created_at: datetime | None | NotGiven = NOT_GIVEN,
-        updated_at: datetime | None | NotGiven = NOT_GIVEN,
-        workspace_id: str | None | NotGiven = NOT_GIVEN,
-        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
+        id_: str | NotGiven = NOT_GIVEN,
+        created_at: datetime | NotGiven = NOT_GIVEN,
+        updated_at: datetime | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
         type_: (
             Literal[
                 "SKILLS_TEST",
@@ -114,17 +120,17 @@ class AssessmentResource:
             ]
             | NotGiven
         ) = NOT_GIVEN,
-        aliases: list[str] | None | NotGiven = NOT_GIVEN,
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
-        description: str | None | NotGiven = NOT_GIVEN,
-        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
-        has_target_url: bool | None | NotGiven = NOT_GIVEN,
-        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
-        info_url: str | None | NotGiven = NOT_GIVEN,
-        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        aliases: list[str] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | NotGiven = NOT_GIVEN,
+        has_target_url: bool | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
+        info_url: str | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -261,7 +267,7 @@ class UnifiedClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         self._api.close()
 
-    def __enter__(self) -> UnifiedClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -295,23 +301,23 @@ class AsyncAssessmentResource:
             "REFERENCE_CHECK",
             "OTHER",
         ],
-        id_: str | None | NotGiven = NOT_GIVEN,
-        created_at: datetime | None | NotGiven = NOT_GIVEN,
-        updated_at: datetime | None | NotGiven = NOT_GIVEN,
-        workspace_id: str | None | NotGiven = NOT_GIVEN,
-        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        aliases: list[str] | None | NotGiven = NOT_GIVEN,
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
-        description: str | None | NotGiven = NOT_GIVEN,
-        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
-        has_target_url: bool | None | NotGiven = NOT_GIVEN,
-        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
-        info_url: str | None | NotGiven = NOT_GIVEN,
-        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        id_: str | NotGiven = NOT_GIVEN,
+        created_at: datetime | NotGiven = NOT_GIVEN,
+        updated_at: datetime | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        aliases: list[str] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | NotGiven = NOT_GIVEN,
+        has_target_url: bool | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
+        info_url: str | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -333,12 +339,12 @@ class AsyncAssessmentResource:
         connection_id: str,
         *,
         body: AssessmentPackage | dict[str, Any] | None = None,
-        id_: str | None | NotGiven = NOT_GIVEN,
-        created_at: datetime | None | NotGiven = NOT_GIVEN,
-        updated_at: datetime | None | NotGiven = NOT_GIVEN,
-        workspace_id: str | None | NotGiven = NOT_GIVEN,
-        integration_types: list[str] | None | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
+        id_: str | NotGiven = NOT_GIVEN,
+        created_at: datetime | NotGiven = NOT_GIVEN,
+        updated_at: datetime | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        integration_types: list[str] | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
         type_: (
             Literal[
                 "SKILLS_TEST",
@@ -350,17 +356,17 @@ class AsyncAssessmentResource:
             ]
             | NotGiven
         ) = NOT_GIVEN,
-        aliases: list[str] | None | NotGiven = NOT_GIVEN,
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
-        description: str | None | NotGiven = NOT_GIVEN,
-        parameters: list[AssessmentParameter | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        has_redirect_url: bool | None | NotGiven = NOT_GIVEN,
-        has_target_url: bool | None | NotGiven = NOT_GIVEN,
-        needs_ip_address: bool | None | NotGiven = NOT_GIVEN,
-        max_score: float | None | NotGiven = NOT_GIVEN,
-        info_url: str | None | NotGiven = NOT_GIVEN,
-        regions: list[AssessmentPackageRegion | dict[str, Any]] | None | NotGiven = NOT_GIVEN,
-        raw: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        aliases: list[str] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        parameters: list[AssessmentParameter | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        has_redirect_url: bool | NotGiven = NOT_GIVEN,
+        has_target_url: bool | NotGiven = NOT_GIVEN,
+        needs_ip_address: bool | NotGiven = NOT_GIVEN,
+        max_score: float | NotGiven = NOT_GIVEN,
+        info_url: str | NotGiven = NOT_GIVEN,
+        regions: list[AssessmentPackageRegion | dict[str, Any]] | NotGiven = NOT_GIVEN,
+        raw: dict[str, Any] | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -497,7 +503,7 @@ class AsyncUnifiedClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         await self._api.close()
 
-    async def __aenter__(self) -> AsyncUnifiedClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import ConfigDict
-from unified_client._base import BaseModel, OpenEnum
+
+from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
 
 class AssessmentParameter(BaseModel):
@@ -16,6 +17,18 @@ class AssessmentParameter(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
+    )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset(
+        {
+            "file_types",
+            "id",
+            "is_required",
+            "name",
+            "options",
+            "public_question",
+            "type",
+            "valid_regions",
+        }
     )
     id: str | None = None
     """
@@ -65,6 +78,9 @@ class AssessmentPackageRegion(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset(
+        {"cost_amount", "currency", "processing_time", "regions"}
+    )
     regions: list[str] | None = None
     """
     Regions covered, each written as `{country}` or `{country}-{state}`.
@@ -91,15 +107,37 @@ class AssessmentPackage(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset(
+        {
+            "aliases",
+            "connection_id",
+            "created_at",
+            "description",
+            "has_redirect_url",
+            "has_target_url",
+            "id",
+            "info_url",
+            "integration_types",
+            "max_score",
+            "name",
+            "needs_ip_address",
+            "parameters",
+            "raw",
+            "regions",
+            "tags",
+            "updated_at",
+            "workspace_id",
+        }
+    )
     id: str | None = None
     """
     Unique identifier of the package.
     """
-    created_at: datetime | None = None
+    created_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = None
     """
     When the package was created (ISO 8601); set by the server.
     """
-    updated_at: datetime | None = None
+    updated_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = None
     """
     When the package was last changed (ISO 8601); set by the server.
     """

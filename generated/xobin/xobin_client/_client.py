@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from functools import cached_property
 
@@ -22,6 +23,11 @@ from ._runtime import (
     to_raw_response,
 )
 from .models import Error, Report
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
 
 SERVERS: dict[str, str] = {
     "default": "https://app.xobin.com/api/v2",
@@ -140,7 +146,7 @@ class XobinClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         self._api.close()
 
-    def __enter__(self) -> XobinClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -261,7 +267,7 @@ class AsyncXobinClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         await self._api.close()
 
-    async def __aenter__(self) -> AsyncXobinClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import ConfigDict
-from xobin_client._base import BaseModel
+
+from ._base import BaseModel
 
 
 class RegistrationField(BaseModel):
@@ -14,6 +17,7 @@ class RegistrationField(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"label", "value"})
     label: str | None = None
     """
     Name of the registration field.
@@ -32,6 +36,7 @@ class SkillScore(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"percentage", "skill"})
     skill: str | None = None
     """
     Skill name.
@@ -64,6 +69,7 @@ class Section(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"percentage", "section", "skill_wise_score"})
     section: str | None = None
     """
     Section name.
@@ -85,6 +91,17 @@ class Report(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
+    )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset(
+        {
+            "completed_date",
+            "cut_off",
+            "offtab_count",
+            "overall_percentage",
+            "registration_fields",
+            "report_link",
+            "sections",
+        }
     )
     assessment_id: int
     """

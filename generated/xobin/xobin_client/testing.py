@@ -30,7 +30,7 @@ import httpx
 
 from ._client import SERVERS, AsyncXobinClient, XobinClient
 
-__all__ = ["Answer", "FakeAPI", "RecordedCall", "Route", "ROUTES", "UnmatchedRequest"]
+__all__ = ["ROUTES", "Answer", "FakeAPI", "RecordedCall", "Route", "UnmatchedRequest"]
 
 
 @dataclass(frozen=True)

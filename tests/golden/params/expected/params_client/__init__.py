@@ -35,6 +35,7 @@ from .models import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
     "APIResponseValidationError",
@@ -49,7 +50,6 @@ __all__ = [
     "Item",
     "ItemList",
     "ItemsResource",
-    "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",
     "ParamsClient",

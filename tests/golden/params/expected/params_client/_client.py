@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, Literal
@@ -23,6 +24,11 @@ from ._runtime import (
     to_raw_response,
 )
 from .models import ItemList, Problem
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
 
 SERVERS: dict[str, str] = {
     "production": "https://api.example.test/v1",
@@ -190,7 +196,7 @@ class ParamsClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         self._api.close()
 
-    def __enter__(self) -> ParamsClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -360,7 +366,7 @@ class AsyncParamsClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         await self._api.close()
 
-    async def __aenter__(self) -> AsyncParamsClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -26,19 +26,19 @@ from typing import Any
 import httpx
 
 __all__ = [
-    "ParamsError",
     "APIConnectionError",
-    "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
-    "BadRequestError",
+    "APITimeoutError",
     "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
+    "BadRequestError",
     "ConflictError",
-    "UnprocessableEntityError",
-    "RateLimitError",
     "InternalServerError",
+    "NotFoundError",
+    "ParamsError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
 ]
 
 

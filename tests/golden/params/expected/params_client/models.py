@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from params_client._base import BaseModel, OpenEnum
 from pydantic import ConfigDict
+
+from ._base import BaseModel, OpenEnum
 
 
 class Item(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"state"})
     id: int
     name: str
     """
@@ -32,4 +34,5 @@ class Problem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
     detail: str | None = None

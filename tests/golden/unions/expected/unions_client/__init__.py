@@ -37,6 +37,7 @@ from .models import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
     "APIResponseValidationError",
@@ -51,7 +52,6 @@ __all__ = [
     "CreatePetRequest",
     "Dog",
     "InternalServerError",
-    "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",
     "Owner",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, overload
@@ -25,6 +26,11 @@ from ._runtime import (
 )
 from .models import Cat, CreatePetRequest, Dog, Pet
 
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
+
 
 class PetsResource:
     """Operations tagged 'pets'."""
@@ -42,7 +48,7 @@ class PetsResource:
         self,
         *,
         pet: Cat | Dog | dict[str, Any],
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
         e_mail: str | None | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -64,7 +70,7 @@ class PetsResource:
         *,
         body: CreatePetRequest | dict[str, Any] | None = None,
         pet: Cat | Dog | dict[str, Any] | NotGiven = NOT_GIVEN,
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
         e_mail: str | None | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -168,7 +174,7 @@ class UnionsClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         self._api.close()
 
-    def __enter__(self) -> UnionsClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -194,7 +200,7 @@ class AsyncPetsResource:
         self,
         *,
         pet: Cat | Dog | dict[str, Any],
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
         e_mail: str | None | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -216,7 +222,7 @@ class AsyncPetsResource:
         *,
         body: CreatePetRequest | dict[str, Any] | None = None,
         pet: Cat | Dog | dict[str, Any] | NotGiven = NOT_GIVEN,
-        tags: list[str] | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
         e_mail: str | None | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -320,7 +326,7 @@ class AsyncUnionsClient:
         """Close the connection pool, unless it belongs to an `http_client` you passed in."""
         await self._api.close()
 
-    async def __aenter__(self) -> AsyncUnionsClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import RootModel, ConfigDict, Field
-from unions_client._base import BaseModel
+from pydantic import ConfigDict, Field, RootModel
+
+from ._base import BaseModel
 
 
 class Dog(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"tricks"})
     kind: Literal["dog"]
     tricks: list[str] | None = None
 
@@ -20,6 +22,7 @@ class Owner(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "name"})
     name: str | None = None
     friends: list[Owner] | None = None
 
@@ -37,6 +40,7 @@ class CreatePetRequest(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"tags"})
     pet: Annotated[Cat | Dog, Field(discriminator="kind")]
     tags: Annotated[list[str] | None, Field(max_length=3)] = None
     e_mail: Annotated[str | None, Field(alias="e-mail")] = None
