@@ -344,13 +344,27 @@ def _auth_for(scheme: dict[str, Any]) -> Auth | None:
     return None
 
 
+def _read_only(schema: Any) -> frozenset[str]:
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict):
+        return frozenset()
+    return frozenset(
+        str(wire) for wire, sub in properties.items()
+        if isinstance(sub, dict) and sub.get("readOnly") is True
+    )
+
+
 def _flatten_body(
-    operation: Operation, classes: dict[str, ModelClass], non_nullable: dict[str, frozenset[str]]
+    operation: Operation,
+    classes: dict[str, ModelClass],
+    non_nullable: dict[str, frozenset[str]],
+    schemas: dict[str, Any],
 ) -> Operation:
     """Offer the fields of an object body as keyword arguments.
 
     A field whose name a parameter already takes (Unified.to's `connection_id` is both) is left
-    to `body=`: the parameter keeps the name, so a call reads the way the URL does.
+    to `body=`: the parameter keeps the name, so a call reads the way the URL does. Read-only
+    fields (set by the server, such as ids and timestamps) are not offered at all.
     """
     body = operation.body
     model = classes.get(body.model) if body else None
@@ -358,7 +372,10 @@ def _flatten_body(
         return operation
     taken = {p.python_name for p in operation.path_params + operation.query_params + operation.header_params}
     fields = []
+    read_only = _read_only(schemas.get(model.name))
     for field in model.fields:
+        if field.wire_name in read_only:
+            continue
         python_name = naming.safe_identifier(field.name)
         if python_name in taken:
             continue
@@ -436,7 +453,9 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
     resources = []
     for tag, operations in drafts:
         attribute = resource_names[tag]
-        flattened = [_flatten_body(op, classes, non_nullable) for op in operations]
+        flattened = [
+            _flatten_body(op, classes, non_nullable, builder.schemas) for op in operations
+        ]
         resources.append(Resource(
             attribute=attribute,
             class_name=naming.pascal_case(attribute) + "Resource",

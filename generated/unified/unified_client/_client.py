@@ -68,7 +68,6 @@ class AssessmentResource:
         id_: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
-        workspace_id: str | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         aliases: list[str] | NotGiven = NOT_GIVEN,
@@ -106,7 +105,6 @@ class AssessmentResource:
         id_: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
-        workspace_id: str | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         type_: (
@@ -146,7 +144,6 @@ class AssessmentResource:
             id_: Unique identifier of the package.
             created_at: When the package was created (ISO 8601); set by the server.
             updated_at: When the package was last changed (ISO 8601); set by the server.
-            workspace_id: Workspace the package belongs to.
             integration_types: Integration types that can use this package.
             name: Display name of the package.
             type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add values.
@@ -169,7 +166,6 @@ class AssessmentResource:
                 "id": id_,
                 "created_at": created_at,
                 "updated_at": updated_at,
-                "workspace_id": workspace_id,
                 "integration_types": integration_types,
                 "name": name,
                 "type": type_,
@@ -304,7 +300,6 @@ class AsyncAssessmentResource:
         id_: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
-        workspace_id: str | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         aliases: list[str] | NotGiven = NOT_GIVEN,
@@ -342,7 +337,6 @@ class AsyncAssessmentResource:
         id_: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
-        workspace_id: str | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         type_: (
@@ -382,7 +376,6 @@ class AsyncAssessmentResource:
             id_: Unique identifier of the package.
             created_at: When the package was created (ISO 8601); set by the server.
             updated_at: When the package was last changed (ISO 8601); set by the server.
-            workspace_id: Workspace the package belongs to.
             integration_types: Integration types that can use this package.
             name: Display name of the package.
             type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add values.
@@ -405,7 +398,6 @@ class AsyncAssessmentResource:
                 "id": id_,
                 "created_at": created_at,
                 "updated_at": updated_at,
-                "workspace_id": workspace_id,
                 "integration_types": integration_types,
                 "name": name,
                 "type": type_,
