@@ -63,9 +63,8 @@ def spec_fragments(data: Any, extra: tuple[str, ...] = ()) -> dict[str, PathPart
 
 def _inert_spans(source: str) -> tuple[list[int], list[int], list[int]]:
     """Start and end offsets of each plain string literal and comment, and non-ASCII names' lines."""
-    line_starts = [0]
-    for line in source.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
+    # Rows as the tokenizer counts them: ended by "\n" only, not by every str.splitlines break.
+    line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
     starts: list[int] = []
     ends: list[int] = []
     non_ascii_names: list[int] = []

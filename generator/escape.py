@@ -41,6 +41,12 @@ def docstring(text: str | None) -> str:
     return body
 
 
+def visible(text: str) -> str:
+    """`text` with line breaks other than "\\n", control characters and bidi controls spelled out
+    as `\\uXXXX`: for text that a third party (the model generator) writes into docstrings."""
+    return _UNSAFE_IN_DOCSTRING.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def docstring_value(body: str) -> str:
     """The text a docstring body written by `docstring` reads as."""
     return str(ast.literal_eval(f'"""{body}"""'))

@@ -94,9 +94,14 @@ def _fix_imports(lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str
     if base not in found:
         raise ValueError(f"the models module does not import its base from {base}")
     edits: list[tuple[int, int, list[bytes]]] = []  # (first line index, end, replacement)
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     for module, names in wanted.items():
         node = found.get(module)
-        if node is not None:
+        if node is not None and module == base and not (
+            names or any(alias.name in used for alias in node.names)
+        ):
+            edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))  # no models
+        elif node is not None:
             text = ", ".join(sorted({alias.name for alias in node.names} | names))
             if module == base:
                 text = f"from .{base.rsplit('.', 1)[-1]} import {text}\n"

@@ -22,7 +22,7 @@ from typing import Any
 from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 from datamodel_code_generator.format import Formatter
 
-from . import cache, naming
+from . import cache, escape, naming
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
 
@@ -93,6 +93,8 @@ def clean_schema(schema: Any, refs: ReferenceMapper) -> Any:
             cleaned[key] = clean_schema(value, refs)
         elif key == "discriminator" and isinstance(value, dict):
             cleaned[key] = _clean_discriminator(value, refs)
+        elif key in ("description", "title") and isinstance(value, str):
+            cleaned[key] = escape.visible(value)  # the model generator writes these as docstrings
         else:
             cleaned[key] = value
     return cleaned

@@ -33,8 +33,7 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 # Attributes of pydantic's BaseModel that a field must not shadow (`model_*` is pydantic's own
 # namespace). Fixed here rather than read from pydantic, so output never depends on its version.
 _BASE_MODEL_ATTRIBUTES = frozenset(
-    """construct copy dict from_orm json mro parse_file parse_obj parse_raw register schema
-    schema_json update_forward_refs validate""".split()
+    ["construct", "copy", "dict", "from_orm", "json", "mro", "parse_file", "parse_obj", "parse_raw", "register", "schema", "schema_json", "update_forward_refs", "validate"]
 )
 
 

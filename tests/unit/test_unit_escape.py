@@ -133,3 +133,10 @@ def test_docstring_of_lone_surrogate_is_writable():
 
 def test_comment_of_lone_surrogate_is_writable():
     comment("bad \ud800 text").encode("utf-8")
+
+
+def test_visible_spells_out_what_a_docstring_must_not_hold_raw():
+    from generator.escape import visible
+
+    assert visible("a\u202eb\x00c\r\nd\re\u2028f\\g") == "a\\u202eb\\u0000c\nd\ne\\u2028f\\g"
+    assert visible("plain text, \"quotes\" and 'more'") == "plain text, \"quotes\" and 'more'"

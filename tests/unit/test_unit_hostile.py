@@ -269,9 +269,9 @@ def test_the_sandbox_refuses_what_it_should(tmp_path):
 
 # -- the pieces behind the corpus: the spec-text check and field naming --------------------------
 
-from generator.ast_check import spec_fragments, spec_text_problems  # noqa: E402
-from generator.loader import parse_spec_text  # noqa: E402
-from generator.models import generate_models, read_model_classes  # noqa: E402
+from generator.ast_check import spec_fragments, spec_text_problems
+from generator.loader import parse_spec_text
+from generator.models import generate_models, read_model_classes
 
 PAYLOAD = '"""; os.system("x")'
 
@@ -324,7 +324,7 @@ def test_property_names_never_get_suffixes_or_non_ascii_and_keep_their_wire_name
 
 
 def test_colliding_property_names_are_refused_before_the_model_generator_runs(monkeypatch):
-    import generator.models as models
+    from generator import models
 
     monkeypatch.setattr(models, "generate", lambda *a, **k: pytest.fail("the model generator ran"))
     schemas = {"A": {"type": "object", "properties": {"e-mail": {}, "E-Mail": {}}}}
@@ -333,7 +333,7 @@ def test_colliding_property_names_are_refused_before_the_model_generator_runs(mo
 
 
 def test_a_template_that_leaks_spec_text_stops_generation(monkeypatch, tmp_path):
-    import generator.pipeline as pipeline
+    from generator import pipeline
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     render = pipeline.render_package
