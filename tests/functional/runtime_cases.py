@@ -68,18 +68,24 @@ def base_error(package: ModuleType) -> type[Exception]:
     return base
 
 
-def run(mode: str, fake: Any, invoke: Callable[[Any], Any], **options: Any) -> Any:
-    """Call `invoke(client)` on a client of `fake`, sync or async; return what the call returns."""
-    options.setdefault("api_key", SECRET)
+def run_on(mode: str, make_sync: Callable[[], Any], make_async: Callable[[], Any],
+           invoke: Callable[[Any], Any]) -> Any:
+    """Call `invoke(client)` on a sync or an async client from these factories; return its result."""
     if mode == "sync":
-        with fake.client(**options) as client:
+        with make_sync() as client:
             return invoke(client)
 
     async def go() -> Any:
-        async with fake.async_client(**options) as client:
+        async with make_async() as client:
             return await invoke(client)
 
     return asyncio.run(go())
+
+
+def run(mode: str, fake: Any, invoke: Callable[[Any], Any], **options: Any) -> Any:
+    """Call `invoke(client)` on a client of `fake`, sync or async; return what the call returns."""
+    options.setdefault("api_key", SECRET)
+    return run_on(mode, lambda: fake.client(**options), lambda: fake.async_client(**options), invoke)
 
 
 def record_sleeps(monkeypatch: Any, package: ModuleType) -> list[float]:

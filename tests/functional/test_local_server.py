@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
 import threading
@@ -12,11 +11,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-import pytest
-from runtime_cases import MODES, SECRET, record_sleeps
-
 import kombo_client
+import pytest
 import xobin_client
+from runtime_cases import MODES, SECRET, record_sleeps, run_on
 
 REPORT = {"assessment_id": 1, "candidate_id": 2, "report_id": 3, "name": "A", "email": "a@example.com",
           "invite_status": "Completed"}
@@ -99,28 +97,15 @@ def server() -> Iterator[Server]:
 
 
 def xobin(mode: str, base_url: str, call: Any, **options: Any) -> Any:
-    if mode == "sync":
-        with xobin_client.XobinClient(api_key=SECRET, base_url=base_url, **options) as client:
-            return call(client)
-
-    async def go() -> Any:
-        async with xobin_client.AsyncXobinClient(api_key=SECRET, base_url=base_url, **options) as client:
-            return await call(client)
-
-    return asyncio.run(go())
+    options = {"api_key": SECRET, "base_url": base_url, **options}
+    return run_on(mode, lambda: xobin_client.XobinClient(**options),
+                  lambda: xobin_client.AsyncXobinClient(**options), call)
 
 
 def kombo(mode: str, base_url: str, call: Any, **options: Any) -> Any:
     options = {"api_key": SECRET, "integration_id": "workday:1", "base_url": base_url, **options}
-    if mode == "sync":
-        with kombo_client.KomboClient(**options) as client:
-            return call(client)
-
-    async def go() -> Any:
-        async with kombo_client.AsyncKomboClient(**options) as client:
-            return await call(client)
-
-    return asyncio.run(go())
+    return run_on(mode, lambda: kombo_client.KomboClient(**options),
+                  lambda: kombo_client.AsyncKomboClient(**options), call)
 
 
 def get_report(client: Any, report_id: int = 3) -> Any:
