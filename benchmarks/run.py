@@ -1,0 +1,442 @@
+"""clientgen against its peers, side by side in one run: `python3 benchmarks/run.py [--quick]`.
+
+Sets itself up: one venv per tool under benchmarks/.venvs/ (pinned versions below; reused while the
+pins stay the same), synthetic specs and scratch output under benchmarks/.work/. Prints the tables
+and writes them, with the machine and every tool's version, to benchmarks/RESULTS.md.
+Machines are noisy: compare the ratios within one run, not numbers across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+VENVS = HERE / ".venvs"
+WORK = HERE / ".work"
+RESULTS = HERE / "RESULTS.md"
+REAL_SPEC = Path("..") / "shared" / "real-specs" / "kombo-openapi.json"  # relative to the repo
+PROVIDERS = ("kombo", "stackone", "unified", "xobin")
+SYNTHETIC = (10, 100, 1000)
+HEAVY = ("kombo-real", "synthetic1000")
+
+# The peers, pinned; openapi-python-client runs its default post-hooks (ruff check --fix, ruff format).
+VENV_REQUIREMENTS = {
+    "clientgen": ["-e", str(ROOT), "httpx==0.28.1"],
+    "openapi-python-client": ["openapi-python-client==0.29.1", "ruff==0.17.6"],
+    "dmcg-black": ["datamodel-code-generator==0.89.0", "black==26.10.1", "isort==8.0.1"],
+}
+VERSIONS_OF = {
+    "clientgen": ["clientgen", "datamodel-code-generator", "black", "isort", "openapi-spec-validator",
+                  "httpx", "pydantic"],
+    "openapi-python-client": ["openapi-python-client", "ruff", "httpx", "attrs"],
+    "dmcg-black": ["datamodel-code-generator", "black", "isort", "pydantic"],
+}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def bin_dir(venv: str) -> Path:
+    return VENVS / venv / ("Scripts" if os.name == "nt" else "bin")
+
+
+def python_of(venv: str) -> str:
+    return str(bin_dir(venv) / ("python.exe" if os.name == "nt" else "python"))
+
+
+def setup_venvs() -> None:
+    for name, requirements in VENV_REQUIREMENTS.items():
+        marker = VENVS / name / ".benchmark-pins"
+        pins = hashlib.sha256(json.dumps(requirements).encode()).hexdigest()
+        if marker.is_file() and marker.read_text() == pins:
+            continue
+        log(f"setting up {VENVS.name}/{name} ...")
+        shutil.rmtree(VENVS / name, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(VENVS / name)], check=True)
+        done = subprocess.run([python_of(name), "-m", "pip", "install", "-q",
+                               "--disable-pip-version-check", *requirements],
+                              capture_output=True, text=True, check=False)
+        if done.returncode:
+            raise SystemExit(f"pip install failed for {name}:\n{done.stdout}{done.stderr}")
+        marker.write_text(pins)
+
+
+def tool_versions() -> dict[str, dict[str, str]]:
+    versions = {}
+    for venv, names in VERSIONS_OF.items():
+        probe = ("import json, importlib.metadata as m; "
+                 f"print(json.dumps({{n: m.version(n) for n in {names!r}}}))")
+        out = subprocess.run([python_of(venv), "-c", probe], capture_output=True, text=True, check=True)
+        versions[venv] = json.loads(out.stdout)
+    return versions
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count() or 1
+    return {"cpu": cpu, "cores": f"{usable} usable of {os.cpu_count()}",
+            "os": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version()}
+
+
+class Timer:
+    """Wall time of commands; a failing command is recorded as None."""
+
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+
+    def run(self, label: str, command: list[str], env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> float | None:
+        start = time.perf_counter()
+        done = subprocess.run(command, env={**os.environ, **(env or {})}, cwd=cwd,
+                              capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            self.failures.append(f"{label}: exit {done.returncode}: {' | '.join(tail)}")
+            return None
+        return elapsed
+
+
+def median(samples: list[float | None]) -> float | None:
+    values = [s for s in samples if s is not None]
+    return statistics.median(values) if values else None
+
+
+def fresh(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def clientgen(*args: str) -> list[str]:
+    return [str(bin_dir("clientgen") / "clientgen"), *args]
+
+
+def oapc_command(spec: Path, out: Path) -> list[str]:
+    return [str(bin_dir("openapi-python-client") / "openapi-python-client"), "generate",
+            "--path", str(spec), "--output-path", str(out), "--overwrite"]
+
+
+def dmcg_command(spec: Path, out: Path) -> list[str]:
+    return [str(bin_dir("dmcg-black") / "datamodel-codegen"), "--input", str(spec),
+            "--input-file-type", "openapi", "--output", str(out / "models.py"),
+            "--output-model-type", "pydantic_v2.BaseModel", "--formatters", "black", "isort"]
+
+
+OAPC_ENV = {"PATH": f"{bin_dir('openapi-python-client')}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+def count_operations(specs: dict[str, Path]) -> dict[str, int]:
+    probe = (
+        "import json, sys\nfrom pathlib import Path\nfrom generator.loader import load_spec\n"
+        "methods = {'get','put','post','delete','options','head','patch','trace'}\n"
+        "print(json.dumps({n: sum(len(set(i) & methods) for i in load_spec(Path(p)).data"
+        "['paths'].values()) for n, p in json.loads(sys.argv[1]).items()}))"
+    )
+    out = subprocess.run([python_of("clientgen"), "-c", probe,
+                          json.dumps({n: str(p) for n, p in specs.items()})],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+def bench_generation(timer: Timer, specs: dict[str, Path], runs: int) -> dict[str, dict[str, Any]]:
+    results: dict[str, dict[str, Any]] = {}
+    for name, spec in specs.items():
+        n = runs if name not in HEAVY else max(1, min(runs, 2))  # keeps the suite near 15 min
+        log(f"generation: {name} ({n} run(s) each)")
+        out = WORK / "out" / name
+        samples: dict[str, list[float | None]] = {k: [] for k in
+                                                  ("cold", "warm", "oapc", "dmcg")}
+        warm_cache = fresh(WORK / "cache-warm" / name)
+        timer.run(f"{name} clientgen prime", clientgen("generate", "--spec", str(spec), "--out",
+                  str(fresh(out / "prime"))), {"XDG_CACHE_HOME": str(warm_cache)})
+        for i in range(n):
+            cold_cache = fresh(WORK / "cache-cold" / name)
+            samples["cold"].append(timer.run(
+                f"{name} clientgen cold", clientgen("generate", "--spec", str(spec), "--out",
+                                                    str(fresh(out / "cold"))),
+                {"XDG_CACHE_HOME": str(cold_cache)}))
+            samples["oapc"].append(timer.run(f"{name} openapi-python-client",
+                                             oapc_command(spec, fresh(out / "oapc")), OAPC_ENV))
+            fresh(out / "dmcg").mkdir()
+            samples["dmcg"].append(timer.run(f"{name} datamodel-codegen",
+                                             dmcg_command(spec, out / "dmcg")))
+            samples["warm"].append(timer.run(
+                f"{name} clientgen warm", clientgen("generate", "--spec", str(spec), "--out",
+                                                    str(fresh(out / "warm"))),
+                {"XDG_CACHE_HOME": str(warm_cache)}))
+        results[name] = {k: median(v) for k, v in samples.items()} | {"runs": n}
+    return results
+
+
+def _write_json_spec(data: dict[str, Any], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def _spec_data(spec: Path) -> dict[str, Any]:
+    probe = ("import json, sys\nfrom pathlib import Path\nfrom generator.loader import load_spec\n"
+             "print(json.dumps(load_spec(Path(sys.argv[1])).data, ensure_ascii=False))")
+    out = subprocess.run([python_of("clientgen"), "-c", probe, str(spec)], capture_output=True,
+                         text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+def _with_fields(data: dict[str, Any], count: int) -> dict[str, Any]:
+    """`data` with `count` new optional string fields on its first object schema."""
+    changed = json.loads(json.dumps(data))
+    schemas = changed["components"]["schemas"]
+    target = next(s for s in schemas.values() if isinstance(s.get("properties"), dict))
+    for k in range(1, count + 1):
+        target["properties"][f"benchmarkField{k}"] = {
+            "type": "string", "description": f"Field {k} added by the benchmark."}
+    return changed
+
+
+def bench_regeneration(timer: Timer, specs: dict[str, Path], runs: int) -> dict[str, dict[str, Any]]:
+    results = {}
+    for name, spec in specs.items():
+        log(f"regeneration after a one-field change: {name} ({runs} run(s))")
+        data = _spec_data(spec)
+        folder = fresh(WORK / "regen" / name)
+        spec_copy = _write_json_spec(data, folder / f"{name}.json")
+        cache = folder / "cache"
+        env = {"XDG_CACHE_HOME": str(cache)}
+        timer.run(f"{name} regen prime clientgen",
+                  clientgen("generate", "--spec", str(spec_copy), "--out", str(folder / "c")), env)
+        timer.run(f"{name} regen prime oapc", oapc_command(spec_copy, folder / "o"), OAPC_ENV)
+        ours: list[float | None] = []
+        theirs: list[float | None] = []
+        for k in range(1, runs + 1):
+            _write_json_spec(_with_fields(data, k), spec_copy)
+            ours.append(timer.run(f"{name} regen clientgen", clientgen(
+                "generate", "--spec", str(spec_copy), "--out", str(folder / "c")), env))
+            theirs.append(timer.run(f"{name} regen oapc", oapc_command(spec_copy, folder / "o"),
+                                    OAPC_ENV))
+        results[name] = {"clientgen": median(ours), "oapc": median(theirs)}
+    return results
+
+
+def bench_noop(timer: Timer, project: Path, runs: int) -> dict[str, float | None]:
+    log(f"no-op generate and check on the four specs ({runs} run(s))")
+    env = {"XDG_CACHE_HOME": str(WORK / "cache-project")}
+    generate = [timer.run("no-op generate", clientgen("--root", str(project), "generate"), env)
+                for _ in range(runs)]
+    check = [timer.run("no-op check", clientgen("--root", str(project), "check"), env)
+             for _ in range(runs)]
+    return {"generate": median(generate), "check": median(check)}
+
+
+def prepare_project() -> Path:
+    project = fresh(WORK / "project")
+    (project / "specs").mkdir(parents=True)
+    for provider in PROVIDERS:
+        shutil.copy(ROOT / "specs" / f"{provider}.yaml", project / "specs")
+    done = subprocess.run(clientgen("--root", str(project), "generate"), capture_output=True,
+                          text=True, env={**os.environ, "XDG_CACHE_HOME": str(WORK / "cache-project")},
+                          check=False)
+    if done.returncode:
+        raise SystemExit(f"clientgen generate failed:\n{done.stderr}")
+    return project
+
+
+def bench_runtime(project: Path, rounds: int, calls: int) -> dict[str, Any]:
+    log(f"run time: latency ({rounds} x {calls} calls), parse and import")
+    out = subprocess.run([python_of("clientgen"), str(HERE / "runtime_bench.py"), str(project),
+                          str(rounds), str(calls)], capture_output=True, text=True, cwd=ROOT,
+                         check=False)
+    if out.returncode:
+        raise SystemExit(f"runtime benchmark failed:\n{out.stderr}")
+    return json.loads(out.stdout)
+
+
+def _s(value: float | None) -> str:
+    return "fail" if value is None else f"{value:.2f}"
+
+
+def _ratio(slow: float | None, fast: float | None) -> str:
+    return "-" if not slow or not fast else f"{slow / fast:.1f}x"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def report(args: argparse.Namespace, info: dict[str, Any]) -> str:
+    gen, ops, regen, noop, rt = (info["generation"], info["operations"], info["regeneration"],
+                                 info["noop"], info["runtime"])
+    out = ["# Benchmarks", ""]
+    out.append(f"`python3 benchmarks/run.py{' --quick' if args.quick else ''}` "
+               f"(medians of {args.runs} run(s) unless noted; seconds unless noted).")
+    out.append("Machines are noisy: compare ratios within this run, not numbers across runs.")
+    out += ["", "## Machine", ""]
+    m = info["machine"]
+    out.append(_table(["cpu", "cores", "os", "python"], [[m["cpu"], m["cores"], m["os"], m["python"]]]))
+    out += ["", "Tool versions, per benchmark venv:", ""]
+    for venv, versions in info["versions"].items():
+        out.append(f"- {venv}: " + ", ".join(f"{n} {v}" for n, v in versions.items()))
+
+    out += ["", "## Generation (cold = empty cache, warm = cache filled by an earlier run)", ""]
+    rows = []
+    for name, r in gen.items():
+        rows.append([name, str(ops[name]), _s(r["cold"]), _s(r["warm"]), _s(r["oapc"]),
+                     _s(r["dmcg"]), _ratio(r["oapc"], r["cold"]), _ratio(r["oapc"], r["warm"]),
+                     str(r["runs"])])
+    out.append(_table(["spec", "ops", "clientgen cold", "clientgen warm",
+                       "openapi-python-client (+ruff hooks)", "datamodel-codegen + black (models)",
+                       "oapc / clientgen cold", "oapc / clientgen warm", "runs"], rows))
+
+    synth = [n for n in gen if n.startswith("synthetic")]
+    if synth:
+        out += ["", "## Cost per operation (synthetic specs; ms per operation)", ""]
+        rows = []
+        for name in synth:
+            r, n = gen[name], ops[name]
+            per = [("fail" if r[k] is None else f"{r[k] * 1000 / n:.1f}")
+                   for k in ("cold", "warm", "oapc", "dmcg")]
+            rows.append([name, str(n), *per])
+        out.append(_table(["spec", "ops", "clientgen cold", "clientgen warm",
+                           "openapi-python-client", "datamodel-codegen + black"], rows))
+
+    out += ["", "## Regeneration after a one-field change (an optional field added to a schema)", ""]
+    out.append(_table(["spec", "clientgen", "openapi-python-client", "oapc / clientgen"],
+                      [[n, _s(r["clientgen"]), _s(r["oapc"]), _ratio(r["oapc"], r["clientgen"])]
+                       for n, r in regen.items()]))
+    out += ["", "## No-op runs on the four provider specs", ""]
+    out.append(_table(["command", "seconds"], [["clientgen generate", _s(noop["generate"])],
+                                               ["clientgen check", _s(noop["check"])]]))
+
+    out += ["", "## Per-call latency against a local server on 127.0.0.1 (µs per call)", ""]
+    out.append("Raw = httpx making the same request (same method, URL, headers, body) and parsing "
+               "the body with the same pydantic model's `model_validate_json`.")
+    out.append("")
+    rows = []
+    for provider, r in rt["latency"].items():
+        rows.append([provider, f"`{r['operation']}`", str(r["raw_sync_us"]), str(r["client_sync_us"]),
+                     f"{r['client_sync_us'] - r['raw_sync_us']:+.1f}", str(r["raw_async_us"]),
+                     str(r["client_async_us"]), f"{r['client_async_us'] - r['raw_async_us']:+.1f}"])
+    out.append(_table(["provider", "operation", "raw sync", "client sync", "overhead sync",
+                       "raw async", "client async", "overhead async"], rows))
+    out += ["", "## Response parse time (`model_validate_json` on the spec's response examples)", ""]
+    out.append(_table(["provider", "payloads", "median µs", "max µs", "median bytes"],
+                      [[p, str(r["payloads"]), str(r.get("median_us", "-")), str(r.get("max_us", "-")),
+                        str(r.get("median_bytes", "-"))] for p, r in rt["parse"].items()]))
+    base = rt["import_ms"]["httpx+pydantic"]
+    out += ["", "## Import time (fresh interpreter; ms on top of importing httpx and pydantic)", ""]
+    out.append(_table(["package", "ms"], [[p, str(v)] for p, v in rt["import_ms"].items()
+                                           if p != "httpx+pydantic"]
+                      + [["(httpx + pydantic themselves)", str(base)]]))
+
+    out += ["", "## Targets", ""]
+    out += targets(info)
+    if info["failures"]:
+        out += ["", "## Failures", ""] + [f"- {f}" for f in info["failures"]]
+    return "\n".join(out) + "\n"
+
+
+def targets(info: dict[str, Any]) -> list[str]:
+    gen, regen, noop, rt = info["generation"], info["regeneration"], info["noop"], info["runtime"]
+    lines = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    cold_ok = [n for n, r in gen.items() if r["cold"] and all(
+        r[k] is None or r["cold"] * (1.5 if k == "oapc" else 1) <= r[k] for k in ("oapc", "dmcg"))]
+    lines.append(f"- cold generation faster than every peer and >= 1.5x faster than "
+                 f"openapi-python-client: {verdict(len(cold_ok) == len(gen))} "
+                 f"({len(cold_ok)} of {len(gen)} specs: {', '.join(cold_ok) or 'none'})")
+    regen_ok = [n for n, r in regen.items() if r["clientgen"] and r["oapc"]
+                and r["oapc"] >= 10 * r["clientgen"]]
+    lines.append(f"- regeneration after a one-field change >= 10x faster than openapi-python-client: "
+                 f"{verdict(len(regen_ok) == len(regen))} ({len(regen_ok)} of {len(regen)})")
+    lines.append(f"- no-op generate and check under 0.5 s: "
+                 f"{verdict(all(v is not None and v < 0.5 for v in noop.values()))}")
+    synth = sorted((info["operations"][n], gen[n]["cold"]) for n in gen if n.startswith("synthetic"))
+    if len(synth) >= 2 and all(t for _, t in synth):
+        per_op = [t / n for n, t in synth]
+        lines.append("- linear in operations (cold ms/op at " + ", ".join(
+            f"{n} ops: {p * 1000:.1f}" for (n, _), p in zip(synth, per_op))
+            + f"): {verdict(per_op[-1] <= per_op[-2] * 1.5)} (ms/op must not grow with size)")
+    overheads = [r[f"client_{m}_us"] - r[f"raw_{m}_us"] for r in rt["latency"].values()
+                 for m in ("sync", "async")]
+    if overheads:
+        lines.append(f"- per-call overhead < 50 µs over raw httpx + pydantic: "
+                     f"{verdict(max(overheads) < 50)} (worst {max(overheads):.1f} µs)")
+    imports = [v for p, v in rt["import_ms"].items() if p != "httpx+pydantic"]
+    if imports:
+        lines.append(f"- import < 150 ms on top of httpx + pydantic: {verdict(max(imports) < 150)} "
+                     f"(worst {max(imports):.1f} ms)")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run in about a minute: small specs, one run each")
+    parser.add_argument("--runs", type=int, help="runs per measurement (default 3, quick 1)")
+    args = parser.parse_args()
+    args.runs = args.runs or (1 if args.quick else 3)
+
+    setup_venvs()
+    WORK.mkdir(exist_ok=True)
+    specs: dict[str, Path] = {p: ROOT / "specs" / f"{p}.yaml" for p in PROVIDERS}
+    real = (ROOT / REAL_SPEC).resolve()
+    if not args.quick and real.is_file():
+        specs["kombo-real"] = real
+    sys.path.insert(0, str(HERE))
+    from synth import write_spec
+
+    for size in (SYNTHETIC[:1] if args.quick else SYNTHETIC):
+        specs[f"synthetic{size}"] = write_spec(size, WORK / "specs")
+    if args.quick:
+        specs = {n: specs[n] for n in ("kombo", "synthetic10")}
+
+    timer = Timer()
+    info: dict[str, Any] = {"machine": machine(), "versions": tool_versions()}
+    info["operations"] = count_operations(specs)
+    info["generation"] = bench_generation(timer, specs, args.runs)
+    regen_specs = {n: specs[n] for n in ("kombo", "kombo-real", "synthetic100") if n in specs}
+    info["regeneration"] = bench_regeneration(timer, regen_specs, max(args.runs, 2))
+    project = prepare_project()
+    info["noop"] = bench_noop(timer, project, max(args.runs, 3))
+    info["runtime"] = bench_runtime(project, 3 if args.quick else 7, 200 if args.quick else 1000)
+    info["failures"] = timer.failures
+
+    text = report(args, info)
+    print(text)
+    # A smoke run never replaces the full results the README links.
+    target = WORK / "RESULTS-quick.md" if args.quick else RESULTS
+    target.write_text(text, encoding="utf-8")
+    log(f"written {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
