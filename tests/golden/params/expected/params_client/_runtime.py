@@ -260,7 +260,8 @@ class BaseAPI:
         self.default_headers = {
             name: _checked_header(name, value) for name, value in (default_headers or {}).items()
         }
-        self.timeout = timeout
+        # One Timeout object, built once: httpx would build it again on every request.
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.max_retries = max_retries
 
     def client_header(self, name: str, override: str | None, env_var: str) -> str:
@@ -305,10 +306,12 @@ class BaseAPI:
             chosen = httpx.Timeout(operation_timeout, connect=10.0)
         else:
             chosen = self.timeout
+        pairs = encode_query(query)
         return http.build_request(
             method,
             self.base_url + path,
-            params=httpx.QueryParams(encode_query(query)),
+            # No params at all when there is no query: merging even empty ones re-parses the URL.
+            params=httpx.QueryParams(pairs) if pairs else None,
             headers=merged,
             content=content,
             timeout=chosen,
