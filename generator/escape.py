@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 import unicodedata
 
 # Characters that end a line for Python's tokenizer or for str.splitlines, and bidi controls that
@@ -27,6 +28,31 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+_QUOTE_THAT_COULD_CLOSE = re.compile(r'"(?=")|"$')
+
+
+DOC_WIDTH = 88
+_LIST_ITEM = re.compile(r"([-*+] |\d+[.)] )")
+
+
+def _wrapped(lines: list[str]) -> list[str]:
+    """Long prose lines folded at DOC_WIDTH; code blocks, indented lines and tables untouched."""
+    out: list[str] = []
+    in_fence = False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or len(line) <= DOC_WIDTH or line.startswith((" ", "\t", "|", "#")):
+            out.append(line)
+            continue
+        marker = _LIST_ITEM.match(line)
+        out += textwrap.wrap(
+            line, DOC_WIDTH, subsequent_indent=" " * len(marker.group()) if marker else "",
+            break_long_words=False, break_on_hyphens=False,
+        ) or [line]
+    return out
+
+
 def docstring(text: str | None) -> str:
     """The body of a triple-double-quoted docstring that reads as `text` and cannot end early."""
     if not text:
@@ -34,9 +60,10 @@ def docstring(text: str | None) -> str:
     cleaned = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n")
     cleaned = cleaned.replace("\\", "\\\\")
     cleaned = _UNSAFE_IN_DOCSTRING.sub(_escape_char, cleaned)
-    cleaned = cleaned.replace('"', '\\"')
-    lines = [line.rstrip() for line in cleaned.strip().split("\n")]
-    body = "\n".join(lines)
+    lines = _wrapped([line.rstrip() for line in cleaned.strip().split("\n")])
+    # A quote can only end the literal as part of a run of three or as the very last character:
+    # escape every quote that another follows, and a final one; the rest stay readable.
+    body = _QUOTE_THAT_COULD_CLOSE.sub('\\\\"', "\n".join(lines))
     ast.parse(f'"""{body}"""')  # raises if anything still escapes the literal
     return body
 

@@ -53,7 +53,8 @@ SERVERS: dict[str, str] = {
 
 
 class AssessmentResource:
-    """Assessment and background-check orders (Kombo's \"Unified ATS (Assessment & Background Check) API\" group)."""
+    """Assessment and background-check orders (Kombo's "Unified ATS (Assessment & Background
+    Check) API" group)."""
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
@@ -118,7 +119,14 @@ class AssessmentResource:
     ) -> SuccessResponse:
         """Update order result
 
-        Writes the outcome of an assessment or background-check order back to the ATS: its status, the link to the full result, optional scores, structured attributes and up to five file attachments. The status can only move away from `OPEN`; once an order is completed or cancelled its status is fixed. Send `completed_at` whenever the status is `COMPLETED` or `CANCELLED`. Writes to the ATS may count towards Kombo's limit of 30 concurrent action requests per integration, which answers with HTTP 429 and `PLATFORM.CONCURRENCY_LIMIT_EXCEEDED`. Vendor operationId: PutAssessmentOrdersAssessmentOrderIdResult.
+        Writes the outcome of an assessment or background-check order back to the ATS: its
+        status, the link to the full result, optional scores, structured attributes and up to
+        five file attachments. The status can only move away from `OPEN`; once an order is
+        completed or cancelled its status is fixed. Send `completed_at` whenever the status is
+        `COMPLETED` or `CANCELLED`. Writes to the ATS may count towards Kombo's limit of 30
+        concurrent action requests per integration, which answers with HTTP 429 and
+        `PLATFORM.CONCURRENCY_LIMIT_EXCEEDED`. Vendor operationId:
+        PutAssessmentOrdersAssessmentOrderIdResult.
 
         `PUT /assessment/orders/{assessment_order_id}/result`
 
@@ -127,10 +135,14 @@ class AssessmentResource:
             integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Defaults to the client's value.
             status: Status to give the order. It can only be changed while the stored order is still `OPEN`.
             result_url: Link to the full result in your product.
-            completed_at: When the assessment was finished, as an ISO 8601 UTC timestamp (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever `status` is `COMPLETED` or `CANCELLED`.
-            score: Overall score. Any finite double is accepted; there is no upper bound and no check against `max_score`.
+            completed_at: When the assessment was finished, as an ISO 8601 UTC timestamp
+                (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever
+                `status` is `COMPLETED` or `CANCELLED`.
+            score: Overall score. Any finite double is accepted; there is no upper bound and no check
+                against `max_score`.
             max_score: Highest score that was achievable. Any finite double is accepted.
-            attributes: Extra structured information about the result. If the ATS can only hold text, Kombo renders every non-`TEXT` attribute as formatted plain text.
+            attributes: Extra structured information about the result. If the ATS can only hold text, Kombo
+                renders every non-`TEXT` attribute as formatted plain text.
             attachments: Files that make up the result (for example a PDF report); at most five.
             remote_fields: See `UpdateOrderResultRequest`.
             body: the whole request body, instead of its fields as keyword arguments
@@ -185,7 +197,7 @@ class AssessmentResourceWithRawResponse:
 
 
 class AtsResource:
-    """Actions on ATS objects such as candidates (Kombo's \"Unified ATS API\" group)."""
+    """Actions on ATS objects such as candidates (Kombo's "Unified ATS API" group)."""
 
     def __init__(self, api: SyncAPI) -> None:
         self._api = api
@@ -238,7 +250,14 @@ class AtsResource:
     ) -> SuccessResponse:
         """Add result link to candidate
 
-        Attaches a link (for example to an assessment report in your product) to a candidate in the ATS, optionally with short key/value details. Where an ATS has no native result-link feature Kombo stores the link in another suitable field. Kombo recommends using the application-level endpoint `POST /ats/applications/{application_id}/result-links` instead of this one. Requires the \"Add result links\" permission in the integration's scope config. This is an ATS action, so it can take long and counts towards the per-integration concurrency limit. Vendor operationId: PostAtsCandidatesCandidateIdResultLinks.
+        Attaches a link (for example to an assessment report in your product) to a candidate in
+        the ATS, optionally with short key/value details. Where an ATS has no native result-link
+        feature Kombo stores the link in another suitable field. Kombo recommends using the
+        application-level endpoint `POST /ats/applications/{application_id}/result-links`
+        instead of this one. Requires the "Add result links" permission in the integration's
+        scope config. This is an ATS action, so it can take long and counts towards the
+        per-integration concurrency limit. Vendor operationId:
+        PostAtsCandidatesCandidateIdResultLinks.
 
         `POST /ats/candidates/{candidate_id}/result-links`
 
@@ -300,7 +319,13 @@ class AtsResourceWithRawResponse:
 class KomboClient:
     """Synchronous client for Kombo Assessment API.
 
-    Hand-curated subset of Kombo's unified ATS API covering the two calls an assessment provider uses to report results back into the customer's ATS: writing the result of an assessment order and attaching a result link to a candidate. Follows Kombo's published OpenAPI document of 2026-05 plus the newer remote fields found in the 2026-07 SDK. Every request must carry the API key as a bearer token and the `X-Integration-Id` header that selects the customer's integration. Kombo asks clients to branch on `error.code` rather than on the HTTP status when handling failures.
+    Hand-curated subset of Kombo's unified ATS API covering the two calls an assessment
+    provider uses to report results back into the customer's ATS: writing the result of an
+    assessment order and attaching a result link to a candidate. Follows Kombo's published
+    OpenAPI document of 2026-05 plus the newer remote fields found in the 2026-07 SDK. Every
+    request must carry the API key as a bearer token and the `X-Integration-Id` header that
+    selects the customer's integration. Kombo asks clients to branch on `error.code` rather
+    than on the HTTP status when handling failures.
 
     Args:
         api_key: the API key; read from `KOMBO_API_KEY` when not given.
@@ -374,7 +399,8 @@ class KomboClient:
 
 
 class AsyncAssessmentResource:
-    """Assessment and background-check orders (Kombo's \"Unified ATS (Assessment & Background Check) API\" group)."""
+    """Assessment and background-check orders (Kombo's "Unified ATS (Assessment & Background
+    Check) API" group)."""
 
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
@@ -439,7 +465,14 @@ class AsyncAssessmentResource:
     ) -> SuccessResponse:
         """Update order result
 
-        Writes the outcome of an assessment or background-check order back to the ATS: its status, the link to the full result, optional scores, structured attributes and up to five file attachments. The status can only move away from `OPEN`; once an order is completed or cancelled its status is fixed. Send `completed_at` whenever the status is `COMPLETED` or `CANCELLED`. Writes to the ATS may count towards Kombo's limit of 30 concurrent action requests per integration, which answers with HTTP 429 and `PLATFORM.CONCURRENCY_LIMIT_EXCEEDED`. Vendor operationId: PutAssessmentOrdersAssessmentOrderIdResult.
+        Writes the outcome of an assessment or background-check order back to the ATS: its
+        status, the link to the full result, optional scores, structured attributes and up to
+        five file attachments. The status can only move away from `OPEN`; once an order is
+        completed or cancelled its status is fixed. Send `completed_at` whenever the status is
+        `COMPLETED` or `CANCELLED`. Writes to the ATS may count towards Kombo's limit of 30
+        concurrent action requests per integration, which answers with HTTP 429 and
+        `PLATFORM.CONCURRENCY_LIMIT_EXCEEDED`. Vendor operationId:
+        PutAssessmentOrdersAssessmentOrderIdResult.
 
         `PUT /assessment/orders/{assessment_order_id}/result`
 
@@ -448,10 +481,14 @@ class AsyncAssessmentResource:
             integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Defaults to the client's value.
             status: Status to give the order. It can only be changed while the stored order is still `OPEN`.
             result_url: Link to the full result in your product.
-            completed_at: When the assessment was finished, as an ISO 8601 UTC timestamp (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever `status` is `COMPLETED` or `CANCELLED`.
-            score: Overall score. Any finite double is accepted; there is no upper bound and no check against `max_score`.
+            completed_at: When the assessment was finished, as an ISO 8601 UTC timestamp
+                (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever
+                `status` is `COMPLETED` or `CANCELLED`.
+            score: Overall score. Any finite double is accepted; there is no upper bound and no check
+                against `max_score`.
             max_score: Highest score that was achievable. Any finite double is accepted.
-            attributes: Extra structured information about the result. If the ATS can only hold text, Kombo renders every non-`TEXT` attribute as formatted plain text.
+            attributes: Extra structured information about the result. If the ATS can only hold text, Kombo
+                renders every non-`TEXT` attribute as formatted plain text.
             attachments: Files that make up the result (for example a PDF report); at most five.
             remote_fields: See `UpdateOrderResultRequest`.
             body: the whole request body, instead of its fields as keyword arguments
@@ -506,7 +543,7 @@ class AsyncAssessmentResourceWithRawResponse:
 
 
 class AsyncAtsResource:
-    """Actions on ATS objects such as candidates (Kombo's \"Unified ATS API\" group)."""
+    """Actions on ATS objects such as candidates (Kombo's "Unified ATS API" group)."""
 
     def __init__(self, api: AsyncAPI) -> None:
         self._api = api
@@ -559,7 +596,14 @@ class AsyncAtsResource:
     ) -> SuccessResponse:
         """Add result link to candidate
 
-        Attaches a link (for example to an assessment report in your product) to a candidate in the ATS, optionally with short key/value details. Where an ATS has no native result-link feature Kombo stores the link in another suitable field. Kombo recommends using the application-level endpoint `POST /ats/applications/{application_id}/result-links` instead of this one. Requires the \"Add result links\" permission in the integration's scope config. This is an ATS action, so it can take long and counts towards the per-integration concurrency limit. Vendor operationId: PostAtsCandidatesCandidateIdResultLinks.
+        Attaches a link (for example to an assessment report in your product) to a candidate in
+        the ATS, optionally with short key/value details. Where an ATS has no native result-link
+        feature Kombo stores the link in another suitable field. Kombo recommends using the
+        application-level endpoint `POST /ats/applications/{application_id}/result-links`
+        instead of this one. Requires the "Add result links" permission in the integration's
+        scope config. This is an ATS action, so it can take long and counts towards the
+        per-integration concurrency limit. Vendor operationId:
+        PostAtsCandidatesCandidateIdResultLinks.
 
         `POST /ats/candidates/{candidate_id}/result-links`
 
@@ -621,7 +665,13 @@ class AsyncAtsResourceWithRawResponse:
 class AsyncKomboClient:
     """Asynchronous client for Kombo Assessment API.
 
-    Hand-curated subset of Kombo's unified ATS API covering the two calls an assessment provider uses to report results back into the customer's ATS: writing the result of an assessment order and attaching a result link to a candidate. Follows Kombo's published OpenAPI document of 2026-05 plus the newer remote fields found in the 2026-07 SDK. Every request must carry the API key as a bearer token and the `X-Integration-Id` header that selects the customer's integration. Kombo asks clients to branch on `error.code` rather than on the HTTP status when handling failures.
+    Hand-curated subset of Kombo's unified ATS API covering the two calls an assessment
+    provider uses to report results back into the customer's ATS: writing the result of an
+    assessment order and attaching a result link to a candidate. Follows Kombo's published
+    OpenAPI document of 2026-05 plus the newer remote fields found in the 2026-07 SDK. Every
+    request must carry the API key as a bearer token and the `X-Integration-Id` header that
+    selects the customer's integration. Kombo asks clients to branch on `error.code` rather
+    than on the HTTP status when handling failures.
 
     Args:
         api_key: the API key; read from `KOMBO_API_KEY` when not given.

@@ -75,7 +75,13 @@ class AtsResource:
     ) -> AssessmentOrderResult:
         """Get Assessments Requests
 
-        Fetches one assessment order (the request an ATS sent to an assessment provider) by its StackOne ID, together with the package, application, job, candidate and requesting user it refers to. Removed from StackOne's public spec in mid-2025: it was last present in the 2025-06-17 spec and the official SDK dropped it on 2025-06-28, so it may stop working at any time. The vendor SDK retries 429 and 408 with exponential backoff (initial 500 ms, at most 60 s between tries, factor 1.5, give up after one hour). Vendor operationId: ats_get_assessments_request.
+        Fetches one assessment order (the request an ATS sent to an assessment provider) by its
+        StackOne ID, together with the package, application, job, candidate and requesting user
+        it refers to. Removed from StackOne's public spec in mid-2025: it was last present in
+        the 2025-06-17 spec and the official SDK dropped it on 2025-06-28, so it may stop
+        working at any time. The vendor SDK retries 429 and 408 with exponential backoff
+        (initial 500 ms, at most 60 s between tries, factor 1.5, give up after one hour). Vendor
+        operationId: ats_get_assessments_request.
 
         Deprecated: the API marks this operation as deprecated.
 
@@ -83,9 +89,12 @@ class AtsResource:
 
         Args:
             id_: StackOne ID of the assessment order.
-            raw: When true, the response also includes the raw requests StackOne made to the provider and what came back. Treated as false when omitted.
-            proxy: Extra query parameters forwarded unchanged to the provider's API, sent nested under the `proxy` key (for example `proxy[page_size]=50`).
-            fields: Comma-separated list of fields to include in the response; all fields are returned when it is empty or absent.
+            raw: When true, the response also includes the raw requests StackOne made to the provider and
+                what came back. Treated as false when omitted.
+            proxy: Extra query parameters forwarded unchanged to the provider's API, sent nested under the
+                `proxy` key (for example `proxy[page_size]=50`).
+            fields: Comma-separated list of fields to include in the response; all fields are returned when
+                it is empty or absent.
             account_id: Identifier of the linked account the request is made for. Defaults to the client's value.
         """
         request = self._api.build_request(
@@ -137,7 +146,14 @@ class AtsResourceWithRawResponse:
 class StackOneClient:
     """Synchronous client for StackOne ATS Assessment Orders API.
 
-    Hand-curated subset of StackOne's unified ATS API: reading a single assessment order. Based on StackOne's published OpenAPI document of 2025-06-17, the last one that contains this endpoint; StackOne removed it from its public spec and SDKs at the end of June 2025. Nullability is expressed the OpenAPI 3.1 way (null in the type list) instead of the 3.0 keyword the vendor document uses. StackOne allows 1000 requests per minute per API key; a 429 carries `Retry-After` in seconds. Provider rate limits are retried by StackOne for up to 60 seconds and then surface as a 408 with `Retry-After`. Sending a real `User-Agent` avoids spurious 403s.
+    Hand-curated subset of StackOne's unified ATS API: reading a single assessment order.
+    Based on StackOne's published OpenAPI document of 2025-06-17, the last one that contains
+    this endpoint; StackOne removed it from its public spec and SDKs at the end of June
+    2025. Nullability is expressed the OpenAPI 3.1 way (null in the type list) instead of
+    the 3.0 keyword the vendor document uses. StackOne allows 1000 requests per minute per
+    API key; a 429 carries `Retry-After` in seconds. Provider rate limits are retried by
+    StackOne for up to 60 seconds and then surface as a 408 with `Retry-After`. Sending a
+    real `User-Agent` avoids spurious 403s.
 
     Args:
         api_key: the API key; read from `STACKONE_API_KEY` when not given.
@@ -234,7 +250,13 @@ class AsyncAtsResource:
     ) -> AssessmentOrderResult:
         """Get Assessments Requests
 
-        Fetches one assessment order (the request an ATS sent to an assessment provider) by its StackOne ID, together with the package, application, job, candidate and requesting user it refers to. Removed from StackOne's public spec in mid-2025: it was last present in the 2025-06-17 spec and the official SDK dropped it on 2025-06-28, so it may stop working at any time. The vendor SDK retries 429 and 408 with exponential backoff (initial 500 ms, at most 60 s between tries, factor 1.5, give up after one hour). Vendor operationId: ats_get_assessments_request.
+        Fetches one assessment order (the request an ATS sent to an assessment provider) by its
+        StackOne ID, together with the package, application, job, candidate and requesting user
+        it refers to. Removed from StackOne's public spec in mid-2025: it was last present in
+        the 2025-06-17 spec and the official SDK dropped it on 2025-06-28, so it may stop
+        working at any time. The vendor SDK retries 429 and 408 with exponential backoff
+        (initial 500 ms, at most 60 s between tries, factor 1.5, give up after one hour). Vendor
+        operationId: ats_get_assessments_request.
 
         Deprecated: the API marks this operation as deprecated.
 
@@ -242,9 +264,12 @@ class AsyncAtsResource:
 
         Args:
             id_: StackOne ID of the assessment order.
-            raw: When true, the response also includes the raw requests StackOne made to the provider and what came back. Treated as false when omitted.
-            proxy: Extra query parameters forwarded unchanged to the provider's API, sent nested under the `proxy` key (for example `proxy[page_size]=50`).
-            fields: Comma-separated list of fields to include in the response; all fields are returned when it is empty or absent.
+            raw: When true, the response also includes the raw requests StackOne made to the provider and
+                what came back. Treated as false when omitted.
+            proxy: Extra query parameters forwarded unchanged to the provider's API, sent nested under the
+                `proxy` key (for example `proxy[page_size]=50`).
+            fields: Comma-separated list of fields to include in the response; all fields are returned when
+                it is empty or absent.
             account_id: Identifier of the linked account the request is made for. Defaults to the client's value.
         """
         request = self._api.build_request(
@@ -296,7 +321,14 @@ class AsyncAtsResourceWithRawResponse:
 class AsyncStackOneClient:
     """Asynchronous client for StackOne ATS Assessment Orders API.
 
-    Hand-curated subset of StackOne's unified ATS API: reading a single assessment order. Based on StackOne's published OpenAPI document of 2025-06-17, the last one that contains this endpoint; StackOne removed it from its public spec and SDKs at the end of June 2025. Nullability is expressed the OpenAPI 3.1 way (null in the type list) instead of the 3.0 keyword the vendor document uses. StackOne allows 1000 requests per minute per API key; a 429 carries `Retry-After` in seconds. Provider rate limits are retried by StackOne for up to 60 seconds and then surface as a 408 with `Retry-After`. Sending a real `User-Agent` avoids spurious 403s.
+    Hand-curated subset of StackOne's unified ATS API: reading a single assessment order.
+    Based on StackOne's published OpenAPI document of 2025-06-17, the last one that contains
+    this endpoint; StackOne removed it from its public spec and SDKs at the end of June
+    2025. Nullability is expressed the OpenAPI 3.1 way (null in the type list) instead of
+    the 3.0 keyword the vendor document uses. StackOne allows 1000 requests per minute per
+    API key; a 429 carries `Retry-After` in seconds. Provider rate limits are retried by
+    StackOne for up to 60 seconds and then surface as a 408 with `Retry-After`. Sending a
+    real `User-Agent` avoids spurious 403s.
 
     Args:
         api_key: the API key; read from `STACKONE_API_KEY` when not given.

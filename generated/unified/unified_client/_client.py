@@ -135,7 +135,10 @@ class AssessmentResource:
     ) -> AssessmentPackage:
         """Create an assessment package
 
-        Lets an assessment provider submit one of its packages (a test, check or interview it offers) to the ATS linked through the given connection, so recruiters can order it there. The created package is returned, including the fields set by the server such as `id` and the timestamps. Vendor operationId: createAssessmentPackage.
+        Lets an assessment provider submit one of its packages (a test, check or interview it
+        offers) to the ATS linked through the given connection, so recruiters can order it
+        there. The created package is returned, including the fields set by the server such as
+        `id` and the timestamps. Vendor operationId: createAssessmentPackage.
 
         `POST /assessment/{connection_id}/package`
 
@@ -146,9 +149,10 @@ class AssessmentResource:
             updated_at: When the package was last changed (ISO 8601); set by the server.
             integration_types: Integration types that can use this package.
             name: Display name of the package.
-            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add values.
+            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add
+                values.
             aliases: Other names or identifiers under which the package is known.
-            tags: Category labels such as \"Assessment\" or \"Background Check\".
+            tags: Category labels such as "Assessment" or "Background Check".
             description: Longer explanation of what the package covers.
             parameters: Inputs the ATS order form has to collect for this package.
             has_redirect_url: True if the candidate is sent to the provider to take the assessment.
@@ -210,7 +214,13 @@ class AssessmentResourceWithRawResponse:
 class UnifiedClient:
     """Synchronous client for Unified.to Assessment Packages API.
 
-    Hand-curated subset of Unified.to's assessment API: publishing an assessment package from an assessment provider to the ATS behind a connection. Follows the newest vendor state (SDK regenerated 2026-05-21 and the June 2026 docs), in which only the package `type` is required. Unified.to declares no error responses for this call; any 4xx or 5xx is a generic failure. Its own rate limiter answers with the message \"Too many requests to Unified.to\", and each upstream integration has limits of its own. The vendor SDK retries 429, 500, 502, 503 and 504 when retries are enabled.
+    Hand-curated subset of Unified.to's assessment API: publishing an assessment package
+    from an assessment provider to the ATS behind a connection. Follows the newest vendor
+    state (SDK regenerated 2026-05-21 and the June 2026 docs), in which only the package
+    `type` is required. Unified.to declares no error responses for this call; any 4xx or 5xx
+    is a generic failure. Its own rate limiter answers with the message "Too many requests
+    to Unified.to", and each upstream integration has limits of its own. The vendor SDK
+    retries 429, 500, 502, 503 and 504 when retries are enabled.
 
     Args:
         api_key: the API key; read from `UNIFIED_API_KEY` when not given.
@@ -367,7 +377,10 @@ class AsyncAssessmentResource:
     ) -> AssessmentPackage:
         """Create an assessment package
 
-        Lets an assessment provider submit one of its packages (a test, check or interview it offers) to the ATS linked through the given connection, so recruiters can order it there. The created package is returned, including the fields set by the server such as `id` and the timestamps. Vendor operationId: createAssessmentPackage.
+        Lets an assessment provider submit one of its packages (a test, check or interview it
+        offers) to the ATS linked through the given connection, so recruiters can order it
+        there. The created package is returned, including the fields set by the server such as
+        `id` and the timestamps. Vendor operationId: createAssessmentPackage.
 
         `POST /assessment/{connection_id}/package`
 
@@ -378,9 +391,10 @@ class AsyncAssessmentResource:
             updated_at: When the package was last changed (ISO 8601); set by the server.
             integration_types: Integration types that can use this package.
             name: Display name of the package.
-            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add values.
+            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add
+                values.
             aliases: Other names or identifiers under which the package is known.
-            tags: Category labels such as \"Assessment\" or \"Background Check\".
+            tags: Category labels such as "Assessment" or "Background Check".
             description: Longer explanation of what the package covers.
             parameters: Inputs the ATS order form has to collect for this package.
             has_redirect_url: True if the candidate is sent to the provider to take the assessment.
@@ -442,7 +456,13 @@ class AsyncAssessmentResourceWithRawResponse:
 class AsyncUnifiedClient:
     """Asynchronous client for Unified.to Assessment Packages API.
 
-    Hand-curated subset of Unified.to's assessment API: publishing an assessment package from an assessment provider to the ATS behind a connection. Follows the newest vendor state (SDK regenerated 2026-05-21 and the June 2026 docs), in which only the package `type` is required. Unified.to declares no error responses for this call; any 4xx or 5xx is a generic failure. Its own rate limiter answers with the message \"Too many requests to Unified.to\", and each upstream integration has limits of its own. The vendor SDK retries 429, 500, 502, 503 and 504 when retries are enabled.
+    Hand-curated subset of Unified.to's assessment API: publishing an assessment package
+    from an assessment provider to the ATS behind a connection. Follows the newest vendor
+    state (SDK regenerated 2026-05-21 and the June 2026 docs), in which only the package
+    `type` is required. Unified.to declares no error responses for this call; any 4xx or 5xx
+    is a generic failure. Its own rate limiter answers with the message "Too many requests
+    to Unified.to", and each upstream integration has limits of its own. The vendor SDK
+    retries 429, 500, 502, 503 and 504 when retries are enabled.
 
     Args:
         api_key: the API key; read from `UNIFIED_API_KEY` when not given.

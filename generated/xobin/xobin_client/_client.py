@@ -56,7 +56,14 @@ class AssessmentsResource:
     ) -> Report:
         """Get a candidate's assessment report
 
-        Returns the report for one candidate's assessment invitation. While the candidate has not finished, only the identifying fields and `invite_status` are present; once the assessment is completed the scores, sections, registration answers and a report link are added. Only `invite_status` tells the two shapes apart. `report_link` is signed and expires 7 days after completion; a fresh link can be created with `POST /assessments/reports/{report_id}/{share|download}` (note the plural `reports`). Vendor operationId: none (Xobin publishes no OpenAPI document; the docs page is \"GET Candidate's Assessment Report\").
+        Returns the report for one candidate's assessment invitation. While the candidate has
+        not finished, only the identifying fields and `invite_status` are present; once the
+        assessment is completed the scores, sections, registration answers and a report link are
+        added. Only `invite_status` tells the two shapes apart. `report_link` is signed and
+        expires 7 days after completion; a fresh link can be created with `POST
+        /assessments/reports/{report_id}/{share|download}` (note the plural `reports`). Vendor
+        operationId: none (Xobin publishes no OpenAPI document; the docs page is "GET
+        Candidate's Assessment Report").
 
         `GET /assessments/report/{report_id}`
 
@@ -93,7 +100,12 @@ class AssessmentsResourceWithRawResponse:
 class XobinClient:
     """Synchronous client for Xobin Assessment Reports API.
 
-    Hand-curated description of Xobin's v2 endpoint for reading a candidate's assessment report. Xobin publishes no OpenAPI document; this spec is derived from its documentation pages, which give field types only as placeholders. API keys are issued by Xobin support and sent in the `apiKey` header (unlike the legacy v1 API, which carried the key in the URL path). Xobin documents a rate limit but its figures could not be confirmed, so no 429 handling is described here.
+    Hand-curated description of Xobin's v2 endpoint for reading a candidate's assessment
+    report. Xobin publishes no OpenAPI document; this spec is derived from its documentation
+    pages, which give field types only as placeholders. API keys are issued by Xobin support
+    and sent in the `apiKey` header (unlike the legacy v1 API, which carried the key in the
+    URL path). Xobin documents a rate limit but its figures could not be confirmed, so no
+    429 handling is described here.
 
     Args:
         api_key: the API key; read from `XOBIN_API_KEY` when not given.
@@ -122,7 +134,7 @@ class XobinClient:
             api_key = os.environ.get("XOBIN_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set XOBIN_API_KEY")
-        credentials = Credentials({"apiKey": "" + api_key})
+        credentials = Credentials({"apiKey": api_key})
         if base_url is None:
             if region not in SERVERS:
                 raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
@@ -177,7 +189,14 @@ class AsyncAssessmentsResource:
     ) -> Report:
         """Get a candidate's assessment report
 
-        Returns the report for one candidate's assessment invitation. While the candidate has not finished, only the identifying fields and `invite_status` are present; once the assessment is completed the scores, sections, registration answers and a report link are added. Only `invite_status` tells the two shapes apart. `report_link` is signed and expires 7 days after completion; a fresh link can be created with `POST /assessments/reports/{report_id}/{share|download}` (note the plural `reports`). Vendor operationId: none (Xobin publishes no OpenAPI document; the docs page is \"GET Candidate's Assessment Report\").
+        Returns the report for one candidate's assessment invitation. While the candidate has
+        not finished, only the identifying fields and `invite_status` are present; once the
+        assessment is completed the scores, sections, registration answers and a report link are
+        added. Only `invite_status` tells the two shapes apart. `report_link` is signed and
+        expires 7 days after completion; a fresh link can be created with `POST
+        /assessments/reports/{report_id}/{share|download}` (note the plural `reports`). Vendor
+        operationId: none (Xobin publishes no OpenAPI document; the docs page is "GET
+        Candidate's Assessment Report").
 
         `GET /assessments/report/{report_id}`
 
@@ -214,7 +233,12 @@ class AsyncAssessmentsResourceWithRawResponse:
 class AsyncXobinClient:
     """Asynchronous client for Xobin Assessment Reports API.
 
-    Hand-curated description of Xobin's v2 endpoint for reading a candidate's assessment report. Xobin publishes no OpenAPI document; this spec is derived from its documentation pages, which give field types only as placeholders. API keys are issued by Xobin support and sent in the `apiKey` header (unlike the legacy v1 API, which carried the key in the URL path). Xobin documents a rate limit but its figures could not be confirmed, so no 429 handling is described here.
+    Hand-curated description of Xobin's v2 endpoint for reading a candidate's assessment
+    report. Xobin publishes no OpenAPI document; this spec is derived from its documentation
+    pages, which give field types only as placeholders. API keys are issued by Xobin support
+    and sent in the `apiKey` header (unlike the legacy v1 API, which carried the key in the
+    URL path). Xobin documents a rate limit but its figures could not be confirmed, so no
+    429 handling is described here.
 
     Args:
         api_key: the API key; read from `XOBIN_API_KEY` when not given.
@@ -243,7 +267,7 @@ class AsyncXobinClient:
             api_key = os.environ.get("XOBIN_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set XOBIN_API_KEY")
-        credentials = Credentials({"apiKey": "" + api_key})
+        credentials = Credentials({"apiKey": api_key})
         if base_url is None:
             if region not in SERVERS:
                 raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")

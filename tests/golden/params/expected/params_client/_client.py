@@ -172,7 +172,7 @@ class ParamsClient:
             api_key = os.environ.get("PARAMS_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
-        credentials = Credentials({"X-Api-Key": "" + api_key})
+        credentials = Credentials({"X-Api-Key": api_key})
         if base_url is None:
             if region not in SERVERS:
                 raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
@@ -342,7 +342,7 @@ class AsyncParamsClient:
             api_key = os.environ.get("PARAMS_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
-        credentials = Credentials({"X-Api-Key": "" + api_key})
+        credentials = Credentials({"X-Api-Key": api_key})
         if base_url is None:
             if region not in SERVERS:
                 raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
