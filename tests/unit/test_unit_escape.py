@@ -6,6 +6,7 @@ import ast
 
 import pytest
 
+from generator import escape
 from generator.escape import comment, docstring, string_literal
 
 HOSTILE = [
@@ -140,3 +141,23 @@ def test_visible_spells_out_what_a_docstring_must_not_hold_raw():
 
     assert visible("a\u202eb\x00c\r\nd\re\u2028f\\g") == "a\\u202eb\\u0000c\nd\ne\\u2028f\\g"
     assert visible("plain text, \"quotes\" and 'more'") == "plain text, \"quotes\" and 'more'"
+
+
+def test_docstring_quotes_stay_readable_unless_they_could_close_it() -> None:
+    assert escape.docstring('the "GET report" page') == 'the "GET report" page'
+    for text in ['ends with "', 'a """ run', 'four """" quotes', '"', '""']:
+        body = escape.docstring(text)
+        assert escape.docstring_value(body) == text
+        assert '"""' not in body.replace('\\"', "")
+
+
+def test_docstring_prose_is_folded_but_code_and_lists_keep_their_shape() -> None:
+    prose = " ".join(["word"] * 60)
+    code = "    " + "x = 1; " * 20
+    text = f"{prose}\n- {prose}\n```\n{'y' * 120}\n```\n{code}"
+    lines = escape.docstring(text).split("\n")
+    assert all(len(line) <= escape.DOC_WIDTH for line in lines if "y" * 10 not in line and "x = 1" not in line)
+    assert "y" * 120 in lines and code.rstrip() in lines
+    item = lines.index(next(line for line in lines if line.startswith("- ")))
+    assert lines[item + 1].startswith("  word")  # continuation lines line up under the item
+    assert " ".join(escape.docstring_value(escape.docstring(prose)).split()) == prose
