@@ -36,7 +36,7 @@ def test_fixture_packages_pass_mypy_strict() -> None:
 
 
 @pytest.mark.skipif(not REAL_KOMBO.is_file(), reason="shared/real-specs/kombo-openapi.json is absent")
-def test_full_kombo_spec_generates_imports_and_type_checks(tmp_path: Path) -> None:
+def test_full_kombo_spec_generates_imports_type_checks_and_lints(tmp_path: Path) -> None:
     provider, wrote = generate_to(REAL_KOMBO, tmp_path / "kombo_full", "kombo_full")
     assert wrote and provider == "kombo_full"
     package_root = tmp_path / "kombo_full"
@@ -49,3 +49,8 @@ def test_full_kombo_spec_generates_imports_and_type_checks(tmp_path: Path) -> No
     assert imported.returncode == 0, imported.stderr
     result = _mypy(package_root / "kombo_full_client", cwd=package_root)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr
+    linted = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "."],
+        capture_output=True, text=True, cwd=package_root,
+    )
+    assert linted.returncode == 0, linted.stdout[-5000:] + linted.stderr
