@@ -19,7 +19,7 @@ def _nullable(schema: Any, schemas: dict[str, Any], seen: frozenset[str] = froze
         return schema is not False
     ref = schema.get("$ref")
     if isinstance(ref, str):
-        name = ref[len(SCHEMA_REF_PREFIX):] if ref.startswith(SCHEMA_REF_PREFIX) else ref
+        name = ref.removeprefix(SCHEMA_REF_PREFIX)
         return name not in seen and _nullable(schemas.get(name), schemas, seen | {name})
     if schema.get("nullable") is True or "const" in schema and schema["const"] is None:
         return True

@@ -14,6 +14,7 @@ from .diagnostics import Diagnostic, SpecError
 from .examples import example_call, response_examples
 from .ir import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
 from .loader import LoadedSpec, PathParts
+from .model_polish import polish_models
 from .models import (
     SCHEMA_REF_PREFIX,
     ModelClass,
@@ -23,16 +24,13 @@ from .models import (
     generate_models,
     read_model_classes,
 )
-from .model_polish import polish_models
 from .nullability import non_nullable_optionals
 from .param_types import parameter_annotation
 from .spec import RawOperation, deref, iter_operations, json_media
 
 # Names the models module must not define: they are imported into it or exported beside it.
 _RESERVED_MODEL_NAMES = frozenset(
-    """BaseModel RootModel Field ConfigDict Annotated Literal Any AwareDatetime NaiveDatetime
-    AnyUrl date datetime time timedelta UUID Decimal Enum NotGiven Response OpenEnum
-    APIResponse""".split()
+    ["BaseModel", "RootModel", "Field", "ConfigDict", "Annotated", "Literal", "Any", "AwareDatetime", "NaiveDatetime", "AnyUrl", "date", "datetime", "time", "timedelta", "UUID", "Decimal", "Enum", "NotGiven", "Response", "OpenEnum", "APIResponse"]
 )
 _RETRY_SAFE_METHODS = frozenset({"get", "put", "delete", "head", "options", "trace"})
 _RUNTIME_HEADERS = frozenset({"authorization", "content-type", "accept", "user-agent"})

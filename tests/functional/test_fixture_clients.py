@@ -13,8 +13,8 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 for fixture in ("params", "unions"):
     sys.path.insert(0, str(GOLDEN / fixture / "expected"))
 
-import params_client  # noqa: E402
-import unions_client  # noqa: E402
+import params_client
+import unions_client
 
 
 def test_query_styles_headers_and_api_key_header() -> None:

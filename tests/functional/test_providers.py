@@ -11,13 +11,12 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-import pytest
-from wire import Recorder, load_spec, parameter_example, request_example, response_examples
-
 import kombo_client
+import pytest
 import stackone_client
 import unified_client
 import xobin_client
+from wire import Recorder, load_spec, parameter_example, request_example, response_examples
 
 MODES = ["sync", "async"]
 

@@ -13,13 +13,12 @@ import traceback
 from typing import Any
 
 import httpx
+import kombo_client
 import pydantic
 import pytest
-from runtime_cases import CASE_IDS, CASES, MODES, SECRET, Case, base_error, record_sleeps, run
-
-import kombo_client
 import stackone_client
 import xobin_client
+from runtime_cases import CASE_IDS, CASES, MODES, SECRET, Case, base_error, record_sleeps, run
 
 KOMBO_LINKS = next(c for c in CASES if c.operation == "ats.add_candidate_result_link")
 KOMBO_RESULT = next(c for c in CASES if c.operation == "assessment.update_order_result")

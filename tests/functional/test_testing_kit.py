@@ -6,12 +6,11 @@ import json
 from typing import Any
 
 import httpx
+import kombo_client
 import pytest
+from kombo_client.testing import FakeAPI, UnmatchedRequest
 from runtime_cases import CASE_IDS, CASES, MODES, Case, run
 from wire import load_spec
-
-import kombo_client
-from kombo_client.testing import FakeAPI, UnmatchedRequest
 from xobin_client.testing import FakeAPI as FakeXobin
 
 
