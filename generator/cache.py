@@ -1,4 +1,5 @@
-"""A content-addressed cache of pure, slow results (black's output, the model generator's source).
+"""A content-addressed cache of pure, slow results (black's output, the model generator's source,
+compiled templates).
 
 Entries live under `$XDG_CACHE_HOME/clientgen` (default `~/.cache/clientgen`), one file per key;
 the key hashes everything the result depends on (input text, tool version, options), so an entry
@@ -52,6 +53,17 @@ def _entry_path(namespace: str, key: str) -> Path:
 
 def get(namespace: str, key: str) -> str | None:
     """The cached text for `key`, or None when absent, unreadable, corrupt or the cache is off."""
+    payload = get_bytes(namespace, key)
+    if payload is None:
+        return None
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def get_bytes(namespace: str, key: str) -> bytes | None:
+    """As `get`, for an entry stored with `put_bytes`."""
     if not _enabled:
         return None
     try:
@@ -61,18 +73,19 @@ def get(namespace: str, key: str) -> str | None:
     digest, newline, payload = raw.partition(b"\n")
     if not newline or hashlib.sha256(payload).hexdigest().encode() != digest:
         return None
-    try:
-        return payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    return payload
 
 
 def put(namespace: str, key: str, value: str) -> None:
     """Store `value` under `key` atomically; silently does nothing when the cache cannot be written."""
+    put_bytes(namespace, key, value.encode("utf-8"))
+
+
+def put_bytes(namespace: str, key: str, payload: bytes) -> None:
+    """As `put`, for bytes."""
     if not _enabled:
         return
     path = _entry_path(namespace, key)
-    payload = value.encode("utf-8")
     data = hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ import itertools
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 
@@ -96,8 +96,12 @@ def _batches(sources: list[str]) -> list[list[str]]:
     return batches
 
 
-def _format_all(sources: Iterable[str]) -> dict[str, str]:
-    """black's output for each distinct source, from the cache where it can."""
+def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: None) -> dict[str, str]:
+    """black's output for each distinct source, from the cache where it can.
+
+    `meanwhile` runs in this process while the pool formats, or first when there is no pool; an
+    exception from it stops the formatting and propagates.
+    """
     unique = list(dict.fromkeys(sources))
     keys = {source: cache.make_key(_CACHE_SALT, source) for source in unique}
     results: dict[str, str] = {}
@@ -112,10 +116,16 @@ def _format_all(sources: Iterable[str]) -> dict[str, str]:
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork and workers > 1 and sum(s.count("\n") for s in missing) >= _POOL_MIN_LINES:
         batches = _batches(missing)
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            formatted = [out for batch in pool.map(_black_many, batches) for out in batch]
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        try:
+            results_in_order = pool.map(_black_many, batches)
+            meanwhile()  # this process would only wait for the pool otherwise
+            formatted = [out for batch in results_in_order for out in batch]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
         missing = [source for batch in batches for source in batch]
     else:
+        meanwhile()
         formatted = _black_many(missing)
     for source, output in zip(missing, formatted):
         results[source] = output
@@ -138,12 +148,16 @@ def format_markdown_code(text: str) -> str:
     return _CODE_BLOCK.sub(lambda m: m.group(1) + done[m.group(2)] + m.group(3), text)
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Every .py file formatted, and every python block of every .md file; one pass over the cores."""
+def format_files(files: dict[str, str], meanwhile: Callable[[], None] = lambda: None) -> dict[str, str]:
+    """Every .py file formatted, and every python block of every .md file; one pass over the cores.
+
+    `meanwhile` is other work for this process, done while worker processes format (a check that
+    must pass before the result is used: an exception from it is raised instead of any result).
+    """
     pieces = {path: split_module(text) for path, text in files.items() if path.endswith(".py")}
     blocks = [m.group(2) for path, text in files.items() if path.endswith(".md")
               for m in _CODE_BLOCK.finditer(text)]
-    done = _format_all([p for parts in pieces.values() for p in parts] + blocks)
+    done = _format_all([p for parts in pieces.values() for p in parts] + blocks, meanwhile)
     formatted = {}
     for path, text in files.items():
         if path in pieces:

@@ -13,7 +13,7 @@ import json
 import logging
 import sys
 import warnings
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -22,7 +22,7 @@ from typing import Any
 from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 from datamodel_code_generator.format import Formatter
 
-from . import cache, escape, naming
+from . import cache, escape, hidden_classes, naming
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
 
@@ -268,16 +268,54 @@ def generate_models(
         "components": {"schemas": schemas},
     }
     options = {**_GENERATE_OPTIONS, **({"base_class": base_class} if base_class else {})}
+    runs: dict[frozenset[str], tuple[str, ast.Module]] = {}
+
+    def run(class_names: frozenset[str]) -> tuple[str, ast.Module]:
+        if class_names not in runs:
+            aliases = field_aliases(schemas, class_names)
+            source = _run_model_generator(
+                document, {**options, "custom_file_header": header, "aliases": aliases}
+            )
+            runs[class_names] = source, ast.parse(source)
+        return runs[class_names]
+
+    field_aliases(schemas)  # a property name collision is refused before the model generator runs
+    source = _run_with_guessed_class_names(schemas, run)
+    if source is None:
+        source = _run_until_no_class_is_hidden(run)
+    return _replace_holders(source, held) if held else source
+
+
+def _run_with_guessed_class_names(
+    schemas: dict[str, Any], run: Callable[[frozenset[str]], tuple[str, ast.Module]]
+) -> str | None:
+    """The model source from one run, when the classes that attributes hide can be told in advance
+    (see hidden_classes.py); None when they cannot."""
+    guessed = frozenset(hidden_classes.guess(
+        (properties for _, properties in iter_property_maps({"allOf": list(schemas.values())})),
+        schemas,
+    ))
+    if not guessed:
+        return None  # the first run of the slow way is this very run
+    try:
+        source, tree = run(guessed)
+    except naming.NameCollision:
+        return None  # perhaps only because the guess was wrong: the slow way reports it if not
+    classes = read_model_classes(source, tree)
+    wire_names = {(m.name, f.name): f.wire_name for m in classes.values() for f in m.fields}
+    if _renamed_fields(classes, guessed) or not hidden_classes.confirms(tree, set(guessed), wire_names):
+        return None
+    return source
+
+
+def _run_until_no_class_is_hidden(run: Callable[[frozenset[str]], tuple[str, ast.Module]]) -> str:
     # The model generator renames an attribute that would hide a class (an inline object property
     # `Language` becomes class `Language`); which classes exist is known only from its output, so
     # such attributes are named by naming.py in a second run.
-    class_names: set[str] = set()
+    class_names: frozenset[str] = frozenset()
     while True:
-        aliases = field_aliases(schemas, class_names)
-        source = _run_model_generator(
-            document, {**options, "custom_file_header": header, "aliases": aliases}
-        )
-        classes = read_model_classes(source)
+        source, tree = run(class_names)
+        classes = read_model_classes(source, tree)
         renamed = _renamed_fields(classes, class_names)
         hidden = {naming.field_name(f.wire_name) for _, f in renamed} & set(classes) - class_names
         if not renamed or not hidden:
@@ -289,7 +327,7 @@ def generate_models(
             f"property {field.wire_name!r} of {model.name} became {field.name!r}, "
             f"not {naming.field_name(field.wire_name, class_names)!r}"
         )
-    return _replace_holders(source, held) if held else source
+    return source
 
 
 def _unwrap_annotated(node: ast.expr) -> ast.expr:
@@ -308,10 +346,13 @@ def _alias_of(node: ast.AST) -> str | None:
     return None
 
 
-def read_model_classes(source: str) -> dict[str, ModelClass]:
-    """The classes in generated model source, with each field's wire name and annotation."""
+def read_model_classes(source: str, tree: ast.Module | None = None) -> dict[str, ModelClass]:
+    """The classes in generated model source, with each field's wire name and annotation.
+
+    `tree` is the source already parsed, where the caller has it (a big module takes a while).
+    """
     classes: dict[str, ModelClass] = {}
-    for node in ast.parse(source).body:
+    for node in (tree or ast.parse(source)).body:
         if not isinstance(node, ast.ClassDef):
             continue
         is_root = any(

@@ -15,6 +15,7 @@ import jinja2
 
 from . import escape
 from .ir import Api
+from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -34,6 +35,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiling the templates costs more than a small spec's rendering: once per machine.
+        bytecode_cache=TemplateBytecodeCache(),
     )
 
 

@@ -30,8 +30,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 ParsedT = TypeVar("ParsedT")
 Params = ParamSpec("Params")
 
-__version__ = "2.0.3"
-USER_AGENT = "unified-client/2.0.3 (python; httpx)"
+__version__ = "1.0.0"
+USER_AGENT = "unified-client/1.0.0 (python; httpx)"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 MAX_RETRY_AFTER = 60.0
