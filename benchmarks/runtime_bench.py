@@ -43,16 +43,44 @@ def _median_us(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1e6, 1)
 
 
-def _time_calls(call: Any, calls: int, rounds: int) -> float:
-    call()
-    call()
-    per_call = []
+def _round(call: Any, calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        call()
+    return (time.perf_counter() - start) / calls
+
+
+async def _async_round(make_call: Any, calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        await make_call()
+    return (time.perf_counter() - start) / calls
+
+
+def _paired(raw: list[float], client: list[float]) -> tuple[float, float, float]:
+    """Medians of raw, client and of their per-round difference. Rounds alternate between the
+    two, so a burst of load on this shared machine hits both sides of a difference alike."""
+    return _median_us(raw), _median_us(client), _median_us([c - r for r, c in zip(raw, client)])
+
+
+def _time_pair(raw_call: Any, client_call: Any, calls: int, rounds: int) -> tuple[float, float, float]:
+    for call in (raw_call, client_call, raw_call, client_call):
+        call()
+    raw, client = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(calls):
-            call()
-        per_call.append((time.perf_counter() - start) / calls)
-    return _median_us(per_call)
+        raw.append(_round(raw_call, calls))
+        client.append(_round(client_call, calls))
+    return _paired(raw, client)
+
+
+async def _async_time_pair(raw_call: Any, client_call: Any, calls: int, rounds: int) -> tuple[float, float, float]:
+    for call in (raw_call, client_call, raw_call, client_call):
+        await call()
+    raw, client = [], []
+    for _ in range(rounds):
+        raw.append(await _async_round(raw_call, calls))
+        client.append(await _async_round(client_call, calls))
+    return _paired(raw, client)
 
 
 def _client_kwargs(api: Any, base_url: str) -> dict[str, Any]:
@@ -85,43 +113,46 @@ def latency(provider: str, api: Any, port: int, calls: int, rounds: int) -> dict
     method, url, body = request.method, str(request.url), request.content
     headers = {k: v for k, v in request.headers.items() if k.lower() not in ("content-length", "host")}
 
-    with httpx.Client() as raw:
-        def raw_call() -> Any:
-            response = raw.request(method, url, content=body, headers=headers)
-            return model.model_validate_json(response.content)
-        result["raw_sync_us"] = _time_calls(raw_call, calls, rounds)
-    with getattr(package, api.client_name + "Client")(**_client_kwargs(api, base_url)) as client:
-        code = compile(op.example_call, "<call>", "eval")
-        scope = {**namespace, "client": client}
-        result["client_sync_us"] = _time_calls(lambda: eval(code, scope), calls, rounds)
+    with httpx.Client() as probe:
+        answer = probe.request(method, url, content=body, headers=headers)
+    recorded = (answer.status_code, answer.content, answer.headers.get("content-type", ""))
 
-    async def run_async() -> tuple[float, float]:
-        async with httpx.AsyncClient() as raw_async:
+    def in_process() -> httpx.MockTransport:
+        """The server's answer without the server: what is left is the client's own work."""
+        status, content, content_type = recorded
+        return httpx.MockTransport(
+            lambda request: httpx.Response(status, content=content, headers={"content-type": content_type})
+        )
+
+    client_class = getattr(package, api.client_name + "Client")
+    code = compile(op.example_call, "<call>", "eval")
+    for label, transport in (("", None), ("inproc_", in_process())):
+        with httpx.Client(transport=transport) as raw, httpx.Client(transport=transport) as http, \
+                client_class(**_client_kwargs(api, base_url), http_client=http) as client:
+            scope = {**namespace, "client": client}
+
+            def raw_call(raw: httpx.Client = raw) -> Any:
+                response = raw.request(method, url, content=body, headers=headers)
+                return model.model_validate_json(response.content)
+
+            measured = _time_pair(raw_call, lambda scope=scope: eval(code, scope), calls, rounds)
+        result[f"{label}raw_sync_us"], result[f"{label}client_sync_us"], result[f"{label}overhead_sync_us"] = measured
+
+    async def run_async(transport: httpx.MockTransport | None) -> tuple[float, float, float]:
+        async_client_class = getattr(package, "Async" + api.client_name + "Client")
+        async with httpx.AsyncClient(transport=transport) as raw_async, \
+                httpx.AsyncClient(transport=transport) as http, \
+                async_client_class(**_client_kwargs(api, base_url), http_client=http) as client:
             async def raw_async_call() -> Any:
                 response = await raw_async.request(method, url, content=body, headers=headers)
                 return model.model_validate_json(response.content)
-            raw_us = await _async_loop(raw_async_call, calls, rounds)
-        async_client_class = getattr(package, "Async" + api.client_name + "Client")
-        async with async_client_class(**_client_kwargs(api, base_url)) as client:
-            code = compile(op.example_call, "<call>", "eval")
             scope = {**namespace, "client": client}
-            client_us = await _async_loop(lambda: eval(code, scope), calls, rounds)
-        return raw_us, client_us
+            return await _async_time_pair(raw_async_call, lambda: eval(code, scope), calls, rounds)
 
-    result["raw_async_us"], result["client_async_us"] = asyncio.run(run_async())
+    for label, transport in (("", None), ("inproc_", in_process())):
+        measured = asyncio.run(run_async(transport))
+        result[f"{label}raw_async_us"], result[f"{label}client_async_us"], result[f"{label}overhead_async_us"] = measured
     return result
-
-
-async def _async_loop(make_call: Any, calls: int, rounds: int) -> float:
-    await make_call()
-    await make_call()
-    per_call = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(calls):
-            await make_call()
-        per_call.append((time.perf_counter() - start) / calls)
-    return _median_us(per_call)
 
 
 def parse_times(api: Any, rounds: int) -> dict[str, Any]:
