@@ -306,12 +306,15 @@ class BaseAPI:
             chosen = httpx.Timeout(operation_timeout, connect=10.0)
         else:
             chosen = self.timeout
+        url = self.base_url + path
         pairs = encode_query(query)
+        if pairs:
+            # The query joins the URL as text, encoded as httpx would: merging `params=` into a
+            # parsed URL would make httpx parse it a second time.
+            url += "?" + str(httpx.QueryParams(pairs))
         return http.build_request(
             method,
-            self.base_url + path,
-            # No params at all when there is no query: merging even empty ones re-parses the URL.
-            params=httpx.QueryParams(pairs) if pairs else None,
+            url,
             headers=merged,
             content=content,
             timeout=chosen,
