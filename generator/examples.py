@@ -26,17 +26,24 @@ def _plain(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, bool))
 
 
-def media_example(media: Any, document: dict[str, Any]) -> Any:
-    """The `example` of a media type or parameter, else the value of its first named example."""
+def named_examples(media: Any, document: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The `example` (named "example") and the `examples` of a media type or parameter, in order."""
     if not isinstance(media, dict):
-        return None
-    if "example" in media:
-        return media["example"]
-    for example in (media.get("examples") or {}).values():
+        return []
+    named: list[tuple[str, Any]] = [("example", media["example"])] if "example" in media else []
+    for name, example in (media.get("examples") or {}).items():
         example = deref(document, example)
         if isinstance(example, dict) and "value" in example:
-            return example["value"]
-    schema = deref(document, media.get("schema"))
+            named.append((str(name), example["value"]))
+    return named
+
+
+def media_example(media: Any, document: dict[str, Any]) -> Any:
+    """The `example` of a media type or parameter, else the value of its first named example."""
+    named = named_examples(media, document)
+    if named:
+        return named[0][1]
+    schema = deref(document, media.get("schema")) if isinstance(media, dict) else None
     return schema.get("example") if isinstance(schema, dict) else None
 
 
@@ -51,15 +58,7 @@ def response_examples(spec: LoadedSpec, raw: RawOperation) -> tuple[ResponseExam
         found_media = json_media(response.get("content")) if isinstance(response, dict) else None
         if found_media is None:
             continue
-        media = found_media[1]
-        named: list[tuple[str, Any]] = []
-        if "example" in media:
-            named.append(("example", media["example"]))
-        for name, example in (media.get("examples") or {}).items():
-            example = deref(document, example)
-            if isinstance(example, dict) and "value" in example:
-                named.append((str(name), example["value"]))
-        for name, value in named:
+        for name, value in named_examples(found_media[1], document):
             if _plain(value):
                 text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
                 found.append(ResponseExample(

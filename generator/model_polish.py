@@ -27,15 +27,18 @@ import sys
 from . import escape
 
 OPEN_ENUM = "OpenEnum"
+DATETIME_MARKERS = ("TimeZoneRequired", "SentAsUtc")
+# Names this pass may import into the models module: no schema class may take them.
+IMPORTED_NAMES = frozenset({OPEN_ENUM, *DATETIME_MARKERS, "ClassVar", "Annotated", "Field"})
 
 
 def _discriminators(tree: ast.Module) -> set[str]:
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.keyword) and node.arg == "discriminator":
-            if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-                names.add(node.value.value)
-    return names
+    return {
+        node.value.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.keyword) and node.arg == "discriminator"
+        and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    }
 
 
 def _fields(tree: ast.Module) -> list[ast.AnnAssign]:
@@ -85,7 +88,8 @@ def _replace_spans(lines: list[bytes], edits: list[tuple[ast.expr, bytes]]) -> l
 
 
 def _fix_imports(lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str]], base: str) -> None:
-    """Add names to (and sort) `from module import ...`; move the base module's import last.
+    """Add names to (and sort) `from module import ...`, leaving out names nothing uses (such as
+    `Union` after `_modernize`); move the base module's import last.
 
     A standard-library module with names to add but no import yet gets one, in isort's place.
     """
@@ -102,7 +106,8 @@ def _fix_imports(lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str
         ):
             edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))  # no models
         elif node is not None:
-            text = ", ".join(sorted({alias.name for alias in node.names} | names))
+            kept = {alias.name for alias in node.names if alias.name in used or module == base}
+            text = ", ".join(sorted(kept | names))
             if module == base:
                 text = f"from .{base.rsplit('.', 1)[-1]} import {text}\n"
                 edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))
@@ -184,22 +189,7 @@ def _modernize(source: str) -> str:
             edits.append((field.annotation, ast.unparse(modern).encode()))
     if not edits:
         return source
-    text = b"".join(_replace_spans(lines, edits)).decode("utf-8")
-    if not any(isinstance(n, ast.Name) and n.id == "Union" for n in ast.walk(ast.parse(text))):
-        text = _drop_import(text, "typing", "Union")
-    return text
-
-
-def _drop_import(source: str, module: str, name: str) -> str:
-    tree = ast.parse(source)
-    lines = source.splitlines(keepends=True)
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.module == module:
-            names = sorted(alias.name for alias in node.names if alias.name != name)
-            replacement = [f"from {module} import {', '.join(names)}\n"] if names else []
-            lines[node.lineno - 1:node.end_lineno or node.lineno] = replacement
-            break
-    return "".join(lines)
+    return b"".join(_replace_spans(lines, edits)).decode("utf-8")  # `Union` is dropped later
 
 
 def _datetimes(tree: ast.Module) -> list[ast.expr]:
@@ -221,10 +211,10 @@ def polish_models(
     lines = source.encode("utf-8").splitlines(keepends=True)
     edits = [(node, b"Annotated[{}, " + OPEN_ENUM.encode() + b"]") for node in literals]
     edits += [(node, b"Field(default={})") for node in defaults]
-    edits += [(node, b"Annotated[{}, TimeZoneRequired, SentAsUtc]") for node in datetimes]
+    edits += [(node, f"Annotated[{{}}, {', '.join(DATETIME_MARKERS)}]".encode()) for node in datetimes]
     lines = _replace_spans(lines, edits)
     base_names = {OPEN_ENUM} if literals else set()
-    base_names |= {"TimeZoneRequired", "SentAsUtc"} if datetimes else set()
+    base_names |= set(DATETIME_MARKERS) if datetimes else set()
     typing_names = {"Annotated"} if literals or datetimes else set()
     if _insert_omit_none(lines, tree, omit_none or {}):
         typing_names.add("ClassVar")

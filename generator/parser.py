@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, SpecError
 from .examples import example_call, response_examples
 from .ir import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
 from .loader import LoadedSpec, PathParts
-from .model_polish import polish_models
+from .model_polish import IMPORTED_NAMES, polish_models
 from .models import (
     SCHEMA_REF_PREFIX,
     ModelClass,
@@ -29,9 +29,11 @@ from .param_types import parameter_annotation
 from .spec import RawOperation, deref, iter_operations, json_media
 
 # Names the models module must not define: they are imported into it or exported beside it.
-_RESERVED_MODEL_NAMES = frozenset(
-    ["BaseModel", "RootModel", "Field", "ConfigDict", "Annotated", "Literal", "Any", "AwareDatetime", "NaiveDatetime", "AnyUrl", "date", "datetime", "time", "timedelta", "UUID", "Decimal", "Enum", "NotGiven", "Response", "OpenEnum", "APIResponse"]
-)
+_RESERVED_MODEL_NAMES = IMPORTED_NAMES | frozenset({
+    "BaseModel", "RootModel", "Field", "ConfigDict", "Annotated", "Literal", "Any", "AwareDatetime",
+    "NaiveDatetime", "AnyUrl", "date", "datetime", "time", "timedelta", "UUID", "Decimal", "Enum",
+    "NotGiven", "Response", "APIResponse",
+})
 _RETRY_SAFE_METHODS = frozenset({"get", "put", "delete", "head", "options", "trace"})
 _RUNTIME_HEADERS = frozenset({"authorization", "content-type", "accept", "user-agent"})
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
@@ -267,9 +269,11 @@ def _success_status(raw: RawOperation) -> int:
     return min((s for s in statuses if 200 <= s < 300), default=200)
 
 
-def _warnings_attribute(doc: dict[str, Any], raw: RawOperation, model: ModelClass | None) -> str | None:
+def _warnings_attribute(
+    doc: dict[str, Any], raw: RawOperation, operation: Operation, model: ModelClass | None
+) -> str | None:
     """The response field that `x-clientgen-warnings` on the success schema names, if any."""
-    response = deref(doc, (raw.body.get("responses") or {}).get(str(_success_status(raw))))
+    response = deref(doc, (raw.body.get("responses") or {}).get(str(operation.success_status)))
     media = json_media(response.get("content")) if isinstance(response, dict) else None
     schema = deref(doc, media[1].get("schema")) if media else None
     wire = schema.get("x-clientgen-warnings") if isinstance(schema, dict) else None
@@ -463,7 +467,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
                     op,
                     example_call=example_call(spec, raw, op, attribute),
                     warnings_attribute=_warnings_attribute(
-                        spec.data, raw, classes.get(op.response_model or "")
+                        spec.data, raw, op, classes.get(op.response_model or "")
                     ),
                 )
                 for op, (raw, _) in zip(flattened, grouped[tag])

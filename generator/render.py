@@ -104,18 +104,23 @@ def client_imports(api: Api) -> dict[str, str]:
             "local": "\n".join(groups[2]), "runtime": sorted(runtime, key=_isort_key)}
 
 
+def _natural(name: str, fold_case: bool) -> list[tuple[int, str]]:
+    """`name` cut into text and numbers, numbers compared by value (`A2` before `A10`)."""
+    return [
+        (int(part), "") if part.isdigit() else (-1, part.lower() if fold_case else part)
+        for part in re.split(r"(\d+)", name) if part
+    ]
+
+
 def _isort_key(name: str) -> tuple[int, list[tuple[int, str]]]:
     """isort's order for imported names: CONSTANTS, Classes, the rest; any case, digits by value."""
     kind = 0 if name.isupper() else 1 if name[0].isupper() else 2
-    parts = [(int(p), "") if p.isdigit() else (-1, p.lower()) for p in re.split(r"(\d+)", name) if p]
-    return kind, parts
+    return kind, _natural(name, fold_case=True)
 
 
 def _dunder_all_key(name: str) -> tuple[int, list[tuple[int, str]], str]:
     """The order ruff expects in `__all__`: as for imports, but upper case before lower case."""
-    kind, _ = _isort_key(name)
-    parts = [(int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"(\d+)", name) if p]
-    return kind, parts, name
+    return _isort_key(name)[0], _natural(name, fold_case=False), name
 
 
 def _toml_string(text: str) -> str:
@@ -177,6 +182,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
     )
     title_text = escape.comment(escape.docstring_value(api.title_doc)) or api.provider
     first_resource = api.resources[0] if api.resources else None
+    first_op = first_resource.operations[0] if first_resource else None
     client_arguments = ", ".join(
         (['api_key="..."'] if api.auth else [])
         + [f'{h.python_name}="..."' for h in api.client_headers]
@@ -193,22 +199,22 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "title_text": title_text,
         "version_text": escape.comment(ast.literal_eval(api.version_literal)),
         "client_arguments": client_arguments,
-        "first_call": first_resource.operations[0].example_call if first_resource else "None",
+        "first_call": first_op.example_call if first_op else "None",
         "fake_routes": _fake_routes(api),
         "has_api_warnings": any(
             op.warnings_attribute for r in api.resources for op in r.operations
         ),
         "first_raw_call": (
-            first_resource.operations[0].example_call.replace(
+            first_op.example_call.replace(
                 f"client.{first_resource.attribute}.",
                 f"client.{first_resource.attribute}.with_raw_response.", 1,
-            ) if first_resource else "None"
+            ) if first_resource and first_op else "None"
         ),
         "first_operation": (
-            f"{first_resource.attribute}.{first_resource.operations[0].method_name}"
-            if first_resource else "resource.method"
+            f"{first_resource.attribute}.{first_op.method_name}"
+            if first_resource and first_op else "resource.method"
         ),
-        "first_method": first_resource.operations[0].http_method if first_resource else "GET",
+        "first_method": first_op.http_method if first_op else "GET",
         "op_texts": _op_texts(api),
         "server_urls": {
             s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers

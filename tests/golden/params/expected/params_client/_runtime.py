@@ -337,17 +337,6 @@ class BaseAPI:
                 redacted_headers(request.headers, secret),
             )
 
-    @staticmethod
-    def log_retry(request: httpx.Request, attempt: int, delay: float, reason: str) -> None:
-        logger.info(
-            "%s %s: %s; retry %d in %.2f s",
-            request.method,
-            request.url.path,
-            reason,
-            attempt + 1,
-            delay,
-        )
-
     def should_retry(
         self, attempt: int, max_retries: int, retry_safe: bool, status: int | None
     ) -> bool:
@@ -420,6 +409,20 @@ class SyncAPI(BaseAPI):
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
 
+    def _wait_to_retry(
+        self, request: httpx.Request, attempt: int, response: httpx.Response | None, reason: str
+    ) -> None:
+        delay = retry_delay(attempt, response)
+        logger.info(
+            "%s %s: %s; retry %d in %.2f s",
+            request.method,
+            request.url.path,
+            reason,
+            attempt + 1,
+            delay,
+        )
+        self._sleep(delay)
+
     def send(
         self,
         request: httpx.Request,
@@ -439,9 +442,7 @@ class SyncAPI(BaseAPI):
                 self.log_response(request, None, started)
                 timed_out = isinstance(exc, httpx.TimeoutException)
                 if self.should_retry(attempt, retries, retry_safe, None):
-                    delay = retry_delay(attempt, None)
-                    self.log_retry(request, attempt, delay, type(exc).__name__)
-                    self._sleep(delay)
+                    self._wait_to_retry(request, attempt, None, type(exc).__name__)
                     attempt += 1
                     continue
                 what = "timed out" if timed_out else f"failed: {type(exc).__name__}"
@@ -456,9 +457,7 @@ class SyncAPI(BaseAPI):
                 return response
             if self.should_retry(attempt, retries, retry_safe, response.status_code):
                 response.close()
-                delay = retry_delay(attempt, response)
-                self.log_retry(request, attempt, delay, f"HTTP {response.status_code}")
-                self._sleep(delay)
+                self._wait_to_retry(request, attempt, response, f"HTTP {response.status_code}")
                 attempt += 1
                 continue
             response.read()
@@ -482,6 +481,20 @@ class AsyncAPI(BaseAPI):
     async def _sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
 
+    async def _wait_to_retry(
+        self, request: httpx.Request, attempt: int, response: httpx.Response | None, reason: str
+    ) -> None:
+        delay = retry_delay(attempt, response)
+        logger.info(
+            "%s %s: %s; retry %d in %.2f s",
+            request.method,
+            request.url.path,
+            reason,
+            attempt + 1,
+            delay,
+        )
+        await self._sleep(delay)
+
     async def send(
         self,
         request: httpx.Request,
@@ -501,9 +514,7 @@ class AsyncAPI(BaseAPI):
                 self.log_response(request, None, started)
                 timed_out = isinstance(exc, httpx.TimeoutException)
                 if self.should_retry(attempt, retries, retry_safe, None):
-                    delay = retry_delay(attempt, None)
-                    self.log_retry(request, attempt, delay, type(exc).__name__)
-                    await self._sleep(delay)
+                    await self._wait_to_retry(request, attempt, None, type(exc).__name__)
                     attempt += 1
                     continue
                 what = "timed out" if timed_out else f"failed: {type(exc).__name__}"
@@ -518,9 +529,9 @@ class AsyncAPI(BaseAPI):
                 return response
             if self.should_retry(attempt, retries, retry_safe, response.status_code):
                 await response.aclose()
-                delay = retry_delay(attempt, response)
-                self.log_retry(request, attempt, delay, f"HTTP {response.status_code}")
-                await self._sleep(delay)
+                await self._wait_to_retry(
+                    request, attempt, response, f"HTTP {response.status_code}"
+                )
                 attempt += 1
                 continue
             await response.aread()
