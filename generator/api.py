@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 from .diagnostics import Diagnostic, SpecError
 from .layout import SPEC_SUFFIXES, provider_for
 from .regenerate import Plan, plan_package
-from .writer import write_packages
+from .writer import apply_writes
 
 if TYPE_CHECKING:
     from .apidiff import Change
     from .loader import LoadedSpec
-    from .pipeline import Generated
     from .surface import Surface
 
 
@@ -37,10 +36,8 @@ def _write(plans: list[Plan], allow_breaking: bool) -> list[tuple[Plan, bool]]:
     breaking = [p for p in plans if p.breaking]
     if breaking and not allow_breaking:
         raise BreakingChanges(breaking)
-    writes = {p.provider: p.write() for p in plans if not p.up_to_date}
-    wrote = {name: bool(w.changed() or w.stale()) for name, w in writes.items()}
-    write_packages(list(writes.values()))
-    return [(p, wrote.get(p.provider, False)) for p in plans]
+    written = apply_writes([p.write() for p in plans if not p.up_to_date])
+    return [(p, p.out_dir in written) for p in plans]
 
 
 def generate_to(
@@ -97,20 +94,6 @@ class Project:
             except SpecError as error:
                 problems += error.diagnostics
         return problems
-
-    def render(self, providers: list[str] | None = None) -> list[Generated]:
-        """Every selected package in memory; raises SpecError with the problems of all specs."""
-        from .pipeline import generate_package
-
-        rendered, problems = [], []
-        for path in self._select(providers):
-            try:
-                rendered.append(generate_package(path, display_name=self._display(path)))
-            except SpecError as error:
-                problems += error.diagnostics
-        if problems:
-            raise SpecError(problems)
-        return rendered
 
     def plans(self, providers: list[str] | None = None, use_manifest: bool = True) -> list[Plan]:
         """What regenerating each selected package would do; SpecError carries every spec's problems."""

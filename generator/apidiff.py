@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .changelog import BUMPS
+from .models import union_members
 from .surface import Surface
 
 BREAKING, ADDITIVE, COSMETIC = "breaking", "additive", "cosmetic"
@@ -43,11 +44,7 @@ def bump_for(changes: list[Change]) -> str | None:
 
 
 def _members(type_text: str) -> set[str]:
-    def split(node: ast.expr) -> list[ast.expr]:
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-            return split(node.left) + split(node.right)
-        return [node]
-    return {ast.unparse(m) for m in split(ast.parse(type_text, mode="eval").body)}
+    return {ast.unparse(m) for m in union_members(ast.parse(type_text, mode="eval").body)}
 
 
 def _values(values: list[str]) -> str:

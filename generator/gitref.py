@@ -6,8 +6,6 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, SpecError
-
 if TYPE_CHECKING:
     from .loader import LoadedSpec
 
@@ -25,8 +23,8 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 def spec_at_ref(root: Path, spec_path: Path, ref: str, display_name: str) -> LoadedSpec | None:
     """The spec at `ref`, or None when the file did not exist there (every change is an addition)."""
-    from .loader import parse_spec_text
-    from .validator import validate
+    from .loader import parse_spec_bytes
+    from .pipeline import Validation
 
     if ref.startswith("-"):
         raise GitError(f"not a git ref: {ref!r}")
@@ -39,13 +37,6 @@ def spec_at_ref(root: Path, spec_path: Path, ref: str, display_name: str) -> Loa
     shown = _git(root, "show", f"{commit.stdout.decode().strip()}:./{relative}")
     if shown.returncode != 0:
         return None
-    name = f"{ref}:{display_name}"
-    try:
-        text = shown.stdout.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SpecError([Diagnostic(name, 1, 1, "#", f"not UTF-8 text (byte {exc.start})")])
-    spec = parse_spec_text(text, spec_path, name)
-    problems = validate(spec)
-    if problems:
-        raise SpecError(problems)
+    spec = parse_spec_bytes(shown.stdout, spec_path, f"{ref}:{display_name}")
+    Validation(spec)  # raises SpecError with every problem
     return spec

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import naming
+from .spec import schema_name
 
-_SCHEMA_REF_PREFIX = "#/components/schemas/"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -42,8 +42,8 @@ def guess(
             members = [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]
             for member in members:
                 ref = member.get("$ref") if isinstance(member, dict) else None
-                if isinstance(ref, str) and ref.startswith(_SCHEMA_REF_PREFIX):
-                    target = ref[len(_SCHEMA_REF_PREFIX):].replace("~1", "/").replace("~0", "~")
+                target = schema_name(ref) if isinstance(ref, str) else None
+                if target is not None:
                     if target == name and _makes_class(schemas.get(target)):
                         guessed.add(name)
                 elif _makes_class(member) and name not in schemas and name == naming.pascal_case(wire):

@@ -238,11 +238,16 @@ def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
         raw = path.read_bytes()
     except OSError as exc:
         raise SpecError([Diagnostic(name, 1, 1, "#", f"cannot read file: {exc.strerror}")])
+    return parse_spec_bytes(raw, path, name)
+
+
+def parse_spec_bytes(raw: bytes, path: Path, display_name: str) -> LoadedSpec:
+    """A spec from its file's bytes (UTF-8, a BOM allowed); `path` tells YAML from JSON."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SpecError([Diagnostic(name, 1, 1, "#", f"not UTF-8 text (byte {exc.start})")])
-    return parse_spec_text(text, path, name)
+        raise SpecError([Diagnostic(display_name, 1, 1, "#", f"not UTF-8 text (byte {exc.start})")])
+    return parse_spec_text(text, path, display_name)
 
 
 def _reject_json_constant(value: str) -> None:

@@ -109,13 +109,15 @@ class Manifest:
 
     def files_intact(self, package_dir: Path) -> bool:
         """Every recorded file is on disk with the recorded content."""
-        for relative, digest in self.files.items():
-            try:
-                if sha256_bytes((package_dir / relative).read_bytes()) != digest:
-                    return False
-            except OSError:
-                return False
-        return True
+        return all(file_sha256(package_dir / r) == digest for r, digest in self.files.items())
+
+
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, or None when it cannot be read."""
+    try:
+        return sha256_bytes(path.read_bytes())
+    except OSError:
+        return None
 
 
 def read_manifest(package_dir: Path) -> Manifest | None:

@@ -23,8 +23,7 @@ from datamodel_code_generator import DataModelType, InputFileType, PythonVersion
 from datamodel_code_generator.format import Formatter
 
 from . import cache, escape, hidden_classes, naming
-
-SCHEMA_REF_PREFIX = "#/components/schemas/"
+from .spec import SCHEMA_REF_PREFIX, schema_name
 
 _KEYWORDS = frozenset(
     """type format title description default enum const nullable readOnly writeOnly deprecated
@@ -70,8 +69,7 @@ class ReferenceMapper:
         self.class_names = class_names
 
     def ref(self, ref: str) -> str:
-        name = ref[len(SCHEMA_REF_PREFIX):].replace("~1", "/").replace("~0", "~")
-        return SCHEMA_REF_PREFIX + self.class_names[name]
+        return SCHEMA_REF_PREFIX + self.class_names[schema_name(ref) or ""]
 
 
 def clean_schema(schema: Any, refs: ReferenceMapper) -> Any:
@@ -384,9 +382,10 @@ def read_model_classes(source: str, tree: ast.Module | None = None) -> dict[str,
     return classes
 
 
-def _union_members(node: ast.expr) -> list[ast.expr]:
+def union_members(node: ast.expr) -> list[ast.expr]:
+    """The members of an `A | B | ...` annotation (the annotation itself when it is no union)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return _union_members(node.left) + _union_members(node.right)
+        return union_members(node.left) + union_members(node.right)
     return [node]
 
 
@@ -395,10 +394,10 @@ def _widen(node: ast.expr, object_models: set[str]) -> ast.expr:
     node = _unwrap_annotated(node)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         node = ast.parse(node.value, mode="eval").body  # a forward reference: the client imports it
-    members = _union_members(node)
+    members = union_members(node)
     if len(members) > 1:
         widened = [_widen(member, object_models) for member in members]
-        flat = [m for w in widened for m in _union_members(w)]
+        flat = [m for w in widened for m in union_members(w)]
         unique = list({ast.unparse(m): m for m in flat}.values())
         # The dict alternative goes after the models it stands for, None last of all.
         unique.sort(key=lambda m: {"dict[str, Any]": 1, "None": 2}.get(ast.unparse(m), 0))
@@ -429,7 +428,7 @@ def argument_annotation(
     object_models = {name for name, cls in classes.items() if not cls.is_root}
     widened = _widen(field.annotation, object_models)
     if not nullable:
-        members = [m for m in _union_members(widened) if ast.unparse(m) != "None"]
+        members = [m for m in union_members(widened) if ast.unparse(m) != "None"]
         widened = members[0]
         for member in members[1:]:
             widened = ast.BinOp(left=widened, op=ast.BitOr(), right=member)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import SCHEMA_REF_PREFIX
+from .spec import schema_name
 
 
 def _nullable(schema: Any, schemas: dict[str, Any], seen: frozenset[str] = frozenset()) -> bool:
@@ -19,7 +19,7 @@ def _nullable(schema: Any, schemas: dict[str, Any], seen: frozenset[str] = froze
         return schema is not False
     ref = schema.get("$ref")
     if isinstance(ref, str):
-        name = ref.removeprefix(SCHEMA_REF_PREFIX)
+        name = schema_name(ref) or ref
         return name not in seen and _nullable(schemas.get(name), schemas, seen | {name})
     if schema.get("nullable") is True or "const" in schema and schema["const"] is None:
         return True

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .changelog import bump, release_entry, render_changelog
 from .layout import provider_for
-from .manifest import MANIFEST_NAME, Manifest, read_manifest, sha256_bytes, sha256_text
+from .manifest import MANIFEST_NAME, Manifest, file_sha256, read_manifest, sha256_bytes, sha256_text
 from .writer import PackageWrite, unified_diff
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class Plan:
             return frozenset()
         return frozenset(
             relative for relative, digest in self.previous.files.items()
-            if relative not in self.files and _digest_on_disk(self.out_dir / relative) == digest
+            if relative not in self.files and file_sha256(self.out_dir / relative) == digest
         )
 
     def write(self) -> PackageWrite:
@@ -57,22 +57,12 @@ class Plan:
         if self.files is None:
             return ""
         expected = {r: t for r, t in self.files.items() if r != MANIFEST_NAME}
-        previously = set(self.previous.files) if self.previous else set()
         on_disk = {}
-        for relative in sorted(set(expected) | previously):
+        for relative in sorted(set(expected) | self._removable()):
             path = self.out_dir / relative
             if path.is_file():
                 on_disk[relative] = path.read_text(encoding="utf-8", errors="replace")
-        removable = self._removable()
-        on_disk = {r: t for r, t in on_disk.items() if r in expected or r in removable}
         return unified_diff(expected, on_disk, root)
-
-
-def _digest_on_disk(path: Path) -> str | None:
-    try:
-        return sha256_bytes(path.read_bytes())
-    except OSError:
-        return None
 
 
 def _one_line(text: str) -> str:

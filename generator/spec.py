@@ -9,8 +9,16 @@ from typing import Any
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+SCHEMA_REF_PREFIX = "#/components/schemas/"
+
+
 def _unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
+
+
+def schema_name(ref: str) -> str | None:
+    """The component schema a `#/components/schemas/...` reference names, else None."""
+    return _unescape(ref[len(SCHEMA_REF_PREFIX):]) if ref.startswith(SCHEMA_REF_PREFIX) else None
 
 
 def resolve_ref(document: Any, ref: str) -> Any:

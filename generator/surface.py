@@ -78,10 +78,10 @@ def _operation(op: Operation) -> dict[str, Any]:
     }
 
 
-def _root_types(models_source: str) -> dict[str, ast.expr]:
+def _root_types(tree: ast.Module) -> dict[str, ast.expr]:
     """The wrapped type of each RootModel[...] class."""
     roots = {}
-    for node in ast.parse(models_source).body:
+    for node in tree.body:
         if isinstance(node, ast.ClassDef):
             for base in node.bases:
                 if isinstance(base, ast.Subscript) and getattr(base.value, "id", "") == "RootModel":
@@ -90,8 +90,9 @@ def _root_types(models_source: str) -> dict[str, ast.expr]:
 
 
 def _models(api: Api, operations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    classes = read_model_classes(api.models_source)
-    roots = _root_types(api.models_source)
+    tree = ast.parse(api.models_source)  # read twice below: parsed once
+    classes = read_model_classes(api.models_source, tree)
+    roots = _root_types(tree)
     models: dict[str, dict[str, Any]] = {}
     for name, cls in sorted(classes.items()):
         fields = {}

@@ -69,7 +69,12 @@ def _make_dirs(path: Path, created: list[Path]) -> None:
 
 
 def write_packages(writes: list[PackageWrite]) -> bool:
-    """Write several packages as one step; return False when nothing needed writing.
+    """Write several packages as one step (see `apply_writes`); False when nothing needed it."""
+    return bool(apply_writes(writes))
+
+
+def apply_writes(writes: list[PackageWrite]) -> set[Path]:
+    """Write several packages as one step; return the folders in which anything changed.
 
     Only files whose bytes change are written (the others keep their mtime) and only the files
     in `remove` are deleted; anything else in a package folder is never touched. New files are
@@ -82,7 +87,7 @@ def write_packages(writes: list[PackageWrite]) -> bool:
     plans = [(w, w.changed(), w.stale()) for w in writes]
     plans = [(w, changed, stale) for w, changed, stale in plans if changed or stale]
     if not plans:
-        return False
+        return set()
     stagings: list[Path] = []
     created: list[Path] = []
     journal: list[tuple[Path, Path | None]] = []  # (target, where its original was moved)
@@ -116,7 +121,7 @@ def write_packages(writes: list[PackageWrite]) -> bool:
     _remove(stagings)
     for write, _, stale in plans:
         _prune_empty_dirs(write.out_dir, stale)
-    return True
+    return {write.out_dir for write, _, _ in plans}
 
 
 def _roll_back(journal: list[tuple[Path, Path | None]]) -> bool:
