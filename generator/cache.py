@@ -26,10 +26,6 @@ def set_enabled(enabled: bool) -> None:
     _enabled = enabled
 
 
-def is_enabled() -> bool:
-    return _enabled
-
-
 def cache_dir() -> Path:
     """`$XDG_CACHE_HOME/clientgen`; a relative XDG_CACHE_HOME is ignored, as the XDG spec says."""
     base = os.environ.get("XDG_CACHE_HOME", "")

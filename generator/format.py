@@ -105,7 +105,7 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
     unique = list(dict.fromkeys(sources))
     keys = {source: cache.make_key(_CACHE_SALT, source) for source in unique}
     results: dict[str, str] = {}
-    found = cache.get_many(_CACHE_NAMESPACE, keys.values()) if cache.is_enabled() else {}
+    found = cache.get_many(_CACHE_NAMESPACE, keys.values())
     missing = []
     for source in unique:
         if keys[source] in found:
@@ -133,19 +133,7 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
     return results
 
 
-def format_python(source: str) -> str:
-    pieces = split_module(source)
-    done = _format_all(pieces)
-    return _join([done[piece] for piece in pieces])
-
-
 _CODE_BLOCK = re.compile(r"(```python\n)(.*?)(```)", re.DOTALL)
-
-
-def format_markdown_code(text: str) -> str:
-    """Markdown with every ```python block formatted like the code it documents."""
-    done = _format_all(m.group(2) for m in _CODE_BLOCK.finditer(text))
-    return _CODE_BLOCK.sub(lambda m: m.group(1) + done[m.group(2)] + m.group(3), text)
 
 
 def format_files(files: dict[str, str], meanwhile: Callable[[], None] = lambda: None) -> dict[str, str]:

@@ -15,6 +15,7 @@ from .format import format_files
 from .ir import Api
 from .layout import provider_for
 from .loader import LoadedSpec, load_spec
+from .manifest import generator_fingerprint
 from .models import UnexpectedFieldName
 from .naming import NameCollision
 from .parser import build_api
@@ -135,10 +136,19 @@ def generate_package(
     def check_spec_text() -> None:
         # Spec text only inside strings, or nothing is written. Checked on the code before black,
         # which would reformat leaked code (quotes, spacing) until it no longer reads like the
-        # spec text; while black's worker processes run, for a big package.
+        # spec text; while black's worker processes run, for a big package. A clean verdict is
+        # kept under everything it depends on, so an unchanged package is not searched again.
+        modules = sorted((path, text) for path, text in rendered.items() if path.endswith(".py"))
+        key = cache.make_key(
+            generator_fingerprint(), spec.path.name, spec.text,
+            *(part for module in modules for part in module),
+        )
+        if cache.get("spec-text", key) is not None:
+            return
         problems = spec_text_problems(spec, rendered)
         if problems:
             raise SpecError(problems)
+        cache.put("spec-text", key, "")
 
     # Generated code is compiled once, after black; where anything fails before that, the
     # unformatted modules are compiled first, so code that does not compile is reported as such,

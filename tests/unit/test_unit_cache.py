@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from generator import cache
 from generator.cli import main
-from generator.format import _MODE, format_python, split_module
+from generator.format import _MODE, format_files, split_module
 
 PROJECT = Path(__file__).resolve().parents[2]
 FIXTURE_SPEC = PROJECT / "tests" / "golden" / "params" / "spec.yaml"
@@ -119,11 +119,11 @@ async def i(values = [1,2,3,]): return {'k':values}
 def test_pieces_format_exactly_like_the_whole_file(isolated_cache: Path) -> None:
     assert len(split_module(SAMPLE)) > 1
     expected = black.format_str(SAMPLE, mode=_MODE)
-    assert format_python(SAMPLE) == expected  # cold
+    assert format_files({"m.py": SAMPLE})["m.py"] == expected  # cold
     assert entries(isolated_cache / "black")
-    assert format_python(SAMPLE) == expected  # from the cache
+    assert format_files({"m.py": SAMPLE})["m.py"] == expected  # from the cache
     cache.set_enabled(False)
-    assert format_python(SAMPLE) == expected
+    assert format_files({"m.py": SAMPLE})["m.py"] == expected
 
 
 def _generate(out: Path, *flags: str) -> dict[str, bytes]:
@@ -161,3 +161,37 @@ def test_a_corrupt_cache_does_not_change_the_output(tmp_path: Path, isolated_cac
     for entry in entries(isolated_cache):
         entry.write_bytes(entry.read_bytes()[:-1])  # every entry truncated
     assert _generate(tmp_path / "second") == reference
+
+
+def test_the_spec_text_check_runs_once_per_unchanged_package(
+    monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    from generator import pipeline
+
+    searched: list[str] = []
+    real = pipeline.spec_text_problems
+
+    def counting(spec, files):  # type: ignore[no-untyped-def]
+        searched.append(spec.path.name)
+        return real(spec, files)
+
+    monkeypatch.setattr(pipeline, "spec_text_problems", counting)
+    first = pipeline.generate_package(FIXTURE_SPEC)
+    second = pipeline.generate_package(FIXTURE_SPEC)
+    assert searched == ["spec.yaml"] and first.files == second.files
+    cache.set_enabled(False)
+    pipeline.generate_package(FIXTURE_SPEC)
+    assert searched == ["spec.yaml", "spec.yaml"]  # --no-cache: searched again
+
+
+def test_a_spec_text_problem_is_never_remembered(
+    monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    from generator import pipeline
+    from generator.diagnostics import Diagnostic, SpecError
+
+    problem = [Diagnostic("spec.yaml", 1, 1, "#", "spec text would appear as code")]
+    monkeypatch.setattr(pipeline, "spec_text_problems", lambda spec, files: problem)
+    for _ in range(2):
+        with pytest.raises(SpecError):
+            pipeline.generate_package(FIXTURE_SPEC)
