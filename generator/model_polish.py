@@ -178,18 +178,30 @@ class _Modernize(ast.NodeTransformer):
         return node
 
 
-def _modernize(source: str) -> str:
+def _needs_modernizing(annotation: ast.expr, classes: set[str]) -> bool:
+    return any(
+        isinstance(node, ast.Name) and node.id == "Union"
+        or isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in classes
+        for node in ast.walk(annotation)
+    )
+
+
+def _modernize(source: str) -> tuple[str, ast.Module]:
+    """The source with modern unions and bare forward references, and its tree."""
     tree = ast.parse(source)
     classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    lines = source.encode("utf-8").splitlines(keepends=True)
     edits = []
     for field in _fields(tree):
+        if not _needs_modernizing(field.annotation, classes):
+            continue
         modern = _Modernize(classes).visit(copy.deepcopy(field.annotation))
         if ast.dump(modern) != ast.dump(field.annotation):
             edits.append((field.annotation, ast.unparse(modern).encode()))
     if not edits:
-        return source
-    return b"".join(_replace_spans(lines, edits)).decode("utf-8")  # `Union` is dropped later
+        return source, tree
+    lines = source.encode("utf-8").splitlines(keepends=True)
+    source = b"".join(_replace_spans(lines, edits)).decode("utf-8")  # `Union` is dropped later
+    return source, ast.parse(source)
 
 
 def _datetimes(tree: ast.Module) -> list[ast.expr]:
@@ -203,8 +215,7 @@ def polish_models(
     source: str, base_module: str, omit_none: dict[str, frozenset[str]] | None = None
 ) -> str:
     """`source` with the edits the module docstring lists."""
-    source = _modernize(source)
-    tree = ast.parse(source)
+    source, tree = _modernize(source)
     literals = _enum_literals(tree)
     defaults = _mutable_defaults(tree)
     datetimes = _datetimes(tree)

@@ -299,7 +299,7 @@ def _run_with_guessed_class_names(
         source, tree = run(guessed)
     except naming.NameCollision:
         return None  # perhaps only because the guess was wrong: the slow way reports it if not
-    classes = read_model_classes(source, tree)
+    classes = classes_in(tree)
     wire_names = {(m.name, f.name): f.wire_name for m in classes.values() for f in m.fields}
     if _renamed_fields(classes, guessed) or not hidden_classes.confirms(tree, set(guessed), wire_names):
         return None
@@ -313,7 +313,7 @@ def _run_until_no_class_is_hidden(run: Callable[[frozenset[str]], tuple[str, ast
     class_names: frozenset[str] = frozenset()
     while True:
         source, tree = run(class_names)
-        classes = read_model_classes(source, tree)
+        classes = classes_in(tree)
         renamed = _renamed_fields(classes, class_names)
         hidden = {naming.field_name(f.wire_name) for _, f in renamed} & set(classes) - class_names
         if not renamed or not hidden:
@@ -336,7 +336,12 @@ def _unwrap_annotated(node: ast.expr) -> ast.expr:
 
 
 def _alias_of(node: ast.AST) -> str | None:
-    for call in ast.walk(node):
+    """The alias of the `Field(...)` that is `node` or annotates it (`Annotated[T, Field(...)]`)."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
+        candidates: list[ast.AST] = list(node.slice.elts[1:])
+    else:
+        candidates = [node]
+    for call in candidates:
         if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "Field":
             for keyword in call.keywords:
                 if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant):
@@ -344,13 +349,23 @@ def _alias_of(node: ast.AST) -> str | None:
     return None
 
 
-def read_model_classes(source: str, tree: ast.Module | None = None) -> dict[str, ModelClass]:
-    """The classes in generated model source, with each field's wire name and annotation.
+@lru_cache(maxsize=4)
+def parse_module(source: str) -> ast.Module:
+    """`source` parsed, once however many readers it has (a big models module takes a while).
+    The tree is shared: readers must not change it."""
+    return ast.parse(source)
 
-    `tree` is the source already parsed, where the caller has it (a big module takes a while).
-    """
+
+@lru_cache(maxsize=4)
+def read_model_classes(source: str) -> dict[str, ModelClass]:
+    """The classes in generated model source, with each field's wire name and annotation."""
+    return classes_in(parse_module(source))
+
+
+def classes_in(tree: ast.Module) -> dict[str, ModelClass]:
+    """The classes of a parsed models module (see `read_model_classes`)."""
     classes: dict[str, ModelClass] = {}
-    for node in (tree or ast.parse(source)).body:
+    for node in tree.body:
         if not isinstance(node, ast.ClassDef):
             continue
         is_root = any(
@@ -389,7 +404,7 @@ def union_members(node: ast.expr) -> list[ast.expr]:
     return [node]
 
 
-def _widen(node: ast.expr, object_models: set[str]) -> ast.expr:
+def _widen(node: ast.expr, object_models: Collection[str]) -> ast.expr:
     """`node` with every object model also accepting a plain dict, as pydantic does at run time."""
     node = _unwrap_annotated(node)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -418,14 +433,16 @@ def _widen(node: ast.expr, object_models: set[str]) -> ast.expr:
     return node
 
 
-def argument_annotation(
-    field: ModelField, classes: dict[str, ModelClass], nullable: bool = True
-) -> str:
+def object_models(classes: dict[str, ModelClass]) -> frozenset[str]:
+    """The classes that are objects (not root models): pydantic also accepts a dict for each."""
+    return frozenset(name for name, cls in classes.items() if not cls.is_root)
+
+
+def argument_annotation(field: ModelField, object_models: Collection[str], nullable: bool = True) -> str:
     """The annotation for a keyword argument that fills `field`: nested models also take dicts.
 
     With `nullable` false, None is not offered: the spec does not let the field be null.
     """
-    object_models = {name for name, cls in classes.items() if not cls.is_root}
     widened = _widen(field.annotation, object_models)
     if not nullable:
         members = [m for m in union_members(widened) if ast.unparse(m) != "None"]

@@ -22,6 +22,7 @@ from .models import (
     argument_annotation,
     clean_schema,
     generate_models,
+    object_models,
     read_model_classes,
 )
 from .nullability import non_nullable_optionals
@@ -361,6 +362,7 @@ def _flatten_body(
     classes: dict[str, ModelClass],
     non_nullable: dict[str, frozenset[str]],
     schemas: dict[str, Any],
+    objects: frozenset[str],
 ) -> Operation:
     """Offer the fields of an object body as keyword arguments.
 
@@ -387,7 +389,7 @@ def _flatten_body(
             wire_literal=escape.string_literal(field.wire_name),
             location="body",
             annotation=argument_annotation(
-                field, classes, nullable=field.wire_name not in non_nullable.get(model.name, ())
+                field, objects, nullable=field.wire_name not in non_nullable.get(model.name, ())
             ),
             required=field.required,
             doc=escape.docstring(field.description),
@@ -453,10 +455,11 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
     client_label = info.get("x-clientgen-name") or provider
     client_name = naming.pascal_case(str(client_label))
     resources = []
+    objects = object_models(classes)
     for tag, operations in drafts:
         attribute = resource_names[tag]
         flattened = [
-            _flatten_body(op, classes, non_nullable, builder.schemas) for op in operations
+            _flatten_body(op, classes, non_nullable, builder.schemas, objects) for op in operations
         ]
         resources.append(Resource(
             attribute=attribute,

@@ -15,6 +15,7 @@ import jinja2
 
 from . import escape
 from .ir import Api
+from .models import parse_module
 from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -43,7 +44,7 @@ def environment() -> jinja2.Environment:
 def _model_imports(models_source: str) -> dict[str, str]:
     """Where each name visible in the models module comes from."""
     origins: dict[str, str] = {}
-    for node in ast.parse(models_source).body:
+    for node in parse_module(models_source).body:
         if isinstance(node, ast.ImportFrom) and node.module and node.module != "__future__":
             for alias in node.names:
                 origins[alias.asname or alias.name] = node.module

@@ -15,7 +15,7 @@ from typing import Any
 
 from .escape import docstring_value
 from .ir import Api, Operation, Param
-from .models import read_model_classes
+from .models import parse_module, read_model_classes
 
 Surface = dict[str, Any]
 
@@ -90,8 +90,8 @@ def _root_types(tree: ast.Module) -> dict[str, ast.expr]:
 
 
 def _models(api: Api, operations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    tree = ast.parse(api.models_source)  # read twice below: parsed once
-    classes = read_model_classes(api.models_source, tree)
+    tree = parse_module(api.models_source)
+    classes = read_model_classes(api.models_source)
     roots = _root_types(tree)
     models: dict[str, dict[str, Any]] = {}
     for name, cls in sorted(classes.items()):
