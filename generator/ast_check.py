@@ -19,17 +19,17 @@ also be ASCII, since Python folds look-alike Unicode identifiers into one anothe
 from __future__ import annotations
 
 import bisect
-import io
 import re
-import tokenize
 from collections.abc import Iterator
 from typing import Any
 
 from .diagnostics import Diagnostic
 from .loader import LoadedSpec, PathParts
+from .pysource import Inert, first_non_ascii_code_line, scan
 
 MIN_LENGTH = 8
 _HARMLESS = re.compile(r"[A-Za-z0-9_ ]*")
+_WORD = re.compile(r"\w+")
 
 
 def _strings(data: Any) -> Iterator[tuple[str, PathParts]]:
@@ -61,35 +61,52 @@ def spec_fragments(data: Any, extra: tuple[str, ...] = ()) -> dict[str, PathPart
     return fragments
 
 
-def _inert_spans(source: str) -> tuple[list[int], list[int], list[int]]:
-    """Start and end offsets of each plain string literal and comment, and non-ASCII names' lines."""
-    # Rows as the tokenizer counts them: ended by "\n" only, not by every str.splitlines break.
-    line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
-    starts: list[int] = []
-    ends: list[int] = []
-    non_ascii_names: list[int] = []
-    for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type == tokenize.NAME and not token.string.isascii():
-            non_ascii_names.append(token.start[0])
-        is_plain_string = token.type == tokenize.STRING and "f" not in _prefix(token.string)
-        if is_plain_string or token.type == tokenize.COMMENT:
-            starts.append(line_starts[token.start[0] - 1] + token.start[1])
-            ends.append(line_starts[token.end[0] - 1] + token.end[1])
-    return starts, ends, non_ascii_names
+class _Occurrences:
+    """Finds every occurrence of many fragments in one big module without scanning it once per
+    fragment: a fragment with a word inside it (bounded by other characters on both sides) can only
+    occur where that whole word does, so the module's words are indexed once."""
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._words: dict[str, list[int]] | None = None
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._words is None:
+            self._words = {}
+            for match in _WORD.finditer(self._source):
+                self._words.setdefault(match.group(), []).append(match.start())
+        return self._words
+
+    def __call__(self, fragment: str) -> Iterator[int]:
+        anchor = _anchor(fragment)
+        if anchor is None:
+            found = self._source.find(fragment)
+            while found >= 0:
+                yield found
+                found = self._source.find(fragment, found + 1)
+            return
+        word, offset = anchor
+        for position in self._index().get(word, ()):
+            if position >= offset and self._source.startswith(fragment, position - offset):
+                yield position - offset
 
 
-def _prefix(literal: str) -> str:
-    return literal[: min(i for i in (literal.find("'"), literal.find('"')) if i >= 0)].lower()
+def _anchor(fragment: str) -> tuple[str, int] | None:
+    """The longest word wholly inside `fragment` (not at either end), and where it starts."""
+    best: tuple[str, int] | None = None
+    for match in _WORD.finditer(fragment):
+        if 0 < match.start() and match.end() < len(fragment):
+            if best is None or len(match.group()) > len(best[0]):
+                best = (match.group(), match.start())
+    return best
 
 
-def _first_exposed(source: str, fragment: str, starts: list[int], ends: list[int]) -> int | None:
-    """The offset of the first occurrence of `fragment` that is not inside one inert span."""
-    found = source.find(fragment)
-    while found >= 0:
-        span = bisect.bisect_right(starts, found) - 1
-        if span < 0 or found + len(fragment) > ends[span]:
+def _first_exposed(occurrences: Iterator[int], length: int, inert: Inert) -> int | None:
+    """The first occurrence of a fragment of `length` that is not inside one inert span."""
+    for found in occurrences:
+        span = bisect.bisect_right(inert.starts, found) - 1
+        if span < 0 or found + length > inert.ends[span]:
             return found
-        found = source.find(fragment, found + 1)
     return None
 
 
@@ -100,12 +117,14 @@ def spec_text_problems(spec: LoadedSpec, files: dict[str, str]) -> list[Diagnost
     for path, source in sorted(files.items()):
         if not path.endswith(".py"):
             continue
-        starts, ends, non_ascii_names = _inert_spans(source)
-        for line in non_ascii_names[:1]:
+        inert = scan(source)
+        line = first_non_ascii_code_line(source, inert)
+        if line is not None:
             problems.append(Diagnostic(spec.display_name, 1, 1, "#",
                                        f"generated {path} has a non-ASCII name on line {line}"))
+        occurrences = _Occurrences(source)
         for fragment, parts in fragments.items():
-            offset = _first_exposed(source, fragment, starts, ends)
+            offset = _first_exposed(occurrences(fragment), len(fragment), inert)
             if offset is not None:
                 line = source.count("\n", 0, offset) + 1
                 problems.append(spec.diagnostic(

@@ -9,8 +9,6 @@ the cores by a forked process pool when there are enough of them to pay for it.
 
 from __future__ import annotations
 
-import ast
-import itertools
 import multiprocessing
 import os
 import re
@@ -21,6 +19,7 @@ from importlib import metadata
 import black
 
 from . import cache
+from .pysource import top_level_cuts
 
 _MODE = black.Mode(
     target_versions={black.TargetVersion.PY310},
@@ -28,7 +27,6 @@ _MODE = black.Mode(
 )
 _CACHE_NAMESPACE = "black"
 _CACHE_SALT = f"black {metadata.version('black')} {_MODE.get_cache_key()}"
-_DEFINITIONS = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 # Below this many lines to format (a few seconds of black), forking a pool costs more than it saves.
 _POOL_MIN_LINES = 6000
 _BATCH_LINES = 400
@@ -47,26 +45,11 @@ def split_module(source: str) -> list[str]:
     lines). A cut falls only between two top-level class or function definitions separated by
     blank lines alone, where black always puts exactly two; anything unusual stays in one piece.
     """
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return [source]  # black reports the problem on the whole text
-    lines = source.splitlines(keepends=True)
-    cuts: list[int] = []  # 0-based line index where a piece starts
-    for before, node in itertools.pairwise(body):
-        if not (isinstance(before, _DEFINITIONS) and isinstance(node, _DEFINITIONS)):
-            continue
-        end = before.end_lineno or before.lineno
-        start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-        gap = lines[end:start]
-        if gap and all(not line.strip() for line in gap) and not lines[start][:1].isspace():
-            cuts.append(start)
-    if not cuts:
-        return [source]
-    pieces = []
-    for begin, end in zip([0, *cuts], [*cuts, len(lines)]):
-        pieces.append("".join(lines[begin:end]).strip("\n") + "\n")
-    return pieces
+    cuts = top_level_cuts(source)
+    return [
+        source[begin:end].strip("\n") + "\n"
+        for begin, end in zip([0, *cuts], [*cuts, len(source)])
+    ]
 
 
 def _join(pieces: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,14 +96,20 @@ class Validation:
 
 
 def _verify_python(spec: LoadedSpec, files: dict[str, str]) -> None:
-    """Every generated module must parse and compile before anything reaches the disk."""
+    """Every generated module must parse and compile before anything reaches the disk (a module
+    known to compile under this Python is not compiled again)."""
     for path, text in files.items():
-        if path.endswith(".py"):
-            try:
-                compile(text, path, "exec")  # as ast.parse then compile, minus building Python ASTs
-            except SyntaxError as exc:
-                raise SpecError([Diagnostic(spec.display_name, 1, 1, "#",
-                                            f"generated {path} does not compile: {exc.msg}")])
+        if not path.endswith(".py"):
+            continue
+        key = cache.make_key(sys.version, text)
+        if cache.get("compiles", key) is not None:
+            continue
+        try:
+            compile(text, path, "exec")  # as ast.parse then compile, minus building Python ASTs
+        except SyntaxError as exc:
+            raise SpecError([Diagnostic(spec.display_name, 1, 1, "#",
+                                        f"generated {path} does not compile: {exc.msg}")])
+        cache.put("compiles", key, "")
 
 
 def generate_package(
