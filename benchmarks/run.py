@@ -334,8 +334,10 @@ def report(args: argparse.Namespace, info: dict[str, Any]) -> str:
                                                ["clientgen check", _s(noop["check"])]]))
 
     out += ["", "## Per-call latency against a local server on 127.0.0.1 (µs per call)", ""]
-    out.append("Raw = httpx making the same request (same method, URL, headers, body) and parsing "
-               "the body with the same pydantic model's `model_validate_json`.")
+    out.append("Raw = httpx making the same request (same method, URL, headers, body; a JSON body "
+               "built with `json.dumps` from the same data on every call) and parsing the answer "
+               "with the same pydantic model's `model_validate_json`. The client's side includes "
+               "validating its arguments and serializing the body.")
     out.append("")
     out.append("Rounds alternate between raw and client; overhead is the median of the per-round "
                "differences. In-process: the same recorded answer served by `httpx.MockTransport`, "

@@ -112,6 +112,12 @@ def latency(provider: str, api: Any, port: int, calls: int, rounds: int) -> dict
     request = captured[-1]
     method, url, body = request.method, str(request.url), request.content
     headers = {k: v for k, v in request.headers.items() if k.lower() not in ("content-length", "host")}
+    # Raw code builds its JSON body on every call too (json.dumps of the same data), as the client
+    # does from its arguments; a body sent as recorded bytes would leave that cost to one side only.
+    payload = json.loads(body) if body and "json" in request.headers.get("content-type", "") else None
+
+    def raw_content() -> bytes:
+        return body if payload is None else json.dumps(payload, separators=(",", ":")).encode()
 
     with httpx.Client() as probe:
         answer = probe.request(method, url, content=body, headers=headers)
@@ -132,7 +138,7 @@ def latency(provider: str, api: Any, port: int, calls: int, rounds: int) -> dict
             scope = {**namespace, "client": client}
 
             def raw_call(raw: httpx.Client = raw) -> Any:
-                response = raw.request(method, url, content=body, headers=headers)
+                response = raw.request(method, url, content=raw_content(), headers=headers)
                 return model.model_validate_json(response.content)
 
             measured = _time_pair(raw_call, lambda scope=scope: eval(code, scope), calls, rounds)
@@ -144,7 +150,7 @@ def latency(provider: str, api: Any, port: int, calls: int, rounds: int) -> dict
                 httpx.AsyncClient(transport=transport) as http, \
                 async_client_class(**_client_kwargs(api, base_url), http_client=http) as client:
             async def raw_async_call() -> Any:
-                response = await raw_async.request(method, url, content=body, headers=headers)
+                response = await raw_async.request(method, url, content=raw_content(), headers=headers)
                 return model.model_validate_json(response.content)
             scope = {**namespace, "client": client}
             return await _async_time_pair(raw_async_call, lambda: eval(code, scope), calls, rounds)

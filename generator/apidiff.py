@@ -268,7 +268,8 @@ def diff_surfaces(old: Surface, new: Surface) -> list[Change]:
     differ.operations(old["operations"], new["operations"])
     differ.models(old["models"], new["models"])
     if not differ.changes and old["docs"] and old["docs"] != new["docs"]:
-        differ.add(COSMETIC, new["package"], "documentation changed", "descriptions, examples or constraints only; code is unaffected")
+        differ.add(COSMETIC, new["package"], "documentation or generated code changed",
+                   "descriptions, examples, constraints or how the code is generated; calling code is unaffected")
     return sorted(differ.changes, key=lambda c: (_ORDER[c.kind], c.subject, c.change))
 
 

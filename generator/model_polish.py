@@ -9,8 +9,9 @@
   either way, but linters only know that for classes deriving from pydantic's own BaseModel.
 - Date-times become `Annotated[datetime, TimeZoneRequired, SentAsUtc]`: a request needs an aware
   value and sends it in UTC with `Z`, the form every API's `date-time` pattern accepts.
-- Classes list their optional properties that may not be null (`_omit_none_`); the model base
-  leaves those out of what it serializes while they hold None (see nullability.py).
+- Classes list their optional properties that may not be null (`_omit_none_`) and derive from the
+  base's `NullOmittingModel`, which leaves those out of what it serializes while they hold None
+  (see nullability.py); other classes keep the plain base and its faster serialization.
 - `Union[...]` and quoted forward references, which the model generator emits around recursive
   schemas, become `X | Y` and bare names: the module has `from __future__ import annotations`.
 - The import of the package's own model base becomes relative and goes last, where isort puts it.
@@ -28,8 +29,11 @@ from . import escape
 
 OPEN_ENUM = "OpenEnum"
 DATETIME_MARKERS = ("TimeZoneRequired", "SentAsUtc")
+NULL_OMITTING_BASE = "NullOmittingModel"
 # Names this pass may import into the models module: no schema class may take them.
-IMPORTED_NAMES = frozenset({OPEN_ENUM, *DATETIME_MARKERS, "ClassVar", "Annotated", "Field"})
+IMPORTED_NAMES = frozenset({
+    OPEN_ENUM, *DATETIME_MARKERS, NULL_OMITTING_BASE, "ClassVar", "Annotated", "Field",
+})
 
 
 def _discriminators(tree: ast.Module) -> set[str]:
@@ -87,18 +91,20 @@ def _replace_spans(lines: list[bytes], edits: list[tuple[ast.expr, bytes]]) -> l
     return text.splitlines(keepends=True)
 
 
-def _fix_imports(lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str]], base: str) -> None:
+def _fix_imports(
+    lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str]], base: str, used: set[str]
+) -> None:
     """Add names to (and sort) `from module import ...`, leaving out names nothing uses (such as
     `Union` after `_modernize`); move the base module's import last.
 
     A standard-library module with names to add but no import yet gets one, in isort's place.
+    `used` holds the names the module uses once the other edits are made.
     """
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     found = {n.module: n for n in imports if isinstance(n, ast.ImportFrom) and n.module in wanted}
     if base not in found:
         raise ValueError(f"the models module does not import its base from {base}")
     edits: list[tuple[int, int, list[bytes]]] = []  # (first line index, end, replacement)
-    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     for module, names in wanted.items():
         node = found.get(module)
         if node is not None and module == base and not (
@@ -106,7 +112,7 @@ def _fix_imports(lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str
         ):
             edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))  # no models
         elif node is not None:
-            kept = {alias.name for alias in node.names if alias.name in used or module == base}
+            kept = {alias.name for alias in node.names if alias.name in used}
             text = ", ".join(sorted(kept | names))
             if module == base:
                 text = f"from .{base.rsplit('.', 1)[-1]} import {text}\n"
@@ -132,23 +138,42 @@ def _fix_imports(lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str
         lines[first:end] = replacement
 
 
+def _null_omitting(tree: ast.Module, omit_none: dict[str, frozenset[str]]) -> list[ast.ClassDef]:
+    """The classes with optional fields that may not be null (and fields to declare them on)."""
+    return [
+        node for node in tree.body
+        if isinstance(node, ast.ClassDef) and node.name in omit_none and _own_fields(node)
+    ]
+
+
+def _own_fields(node: ast.ClassDef) -> list[ast.AnnAssign]:
+    return [s for s in node.body if isinstance(s, ast.AnnAssign)
+            and getattr(s.target, "id", "") not in ("model_config", "root")]
+
+
+def _base_edits(classes: list[ast.ClassDef], plain_base: str) -> list[tuple[ast.expr, bytes]]:
+    """Each class derives from the null-omitting base: in place of the plain base, or beside the
+    model it extends (which may itself be null-omitting; the method resolution order allows it)."""
+    edits: list[tuple[ast.expr, bytes]] = []
+    for node in classes:
+        plain = [b for b in node.bases if isinstance(b, ast.Name) and b.id == plain_base]
+        if plain:
+            edits.append((plain[0], NULL_OMITTING_BASE.encode()))
+        elif node.bases:
+            edits.append((node.bases[-1], b"{}, " + NULL_OMITTING_BASE.encode()))
+    return edits
+
+
 def _insert_omit_none(
-    lines: list[bytes], tree: ast.Module, omit_none: dict[str, frozenset[str]]
-) -> bool:
-    """Declare `_omit_none_` in each class that has optional fields that may not be null."""
-    inserted = False
-    classes = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name in omit_none]
+    lines: list[bytes], classes: list[ast.ClassDef], omit_none: dict[str, frozenset[str]]
+) -> None:
+    """Declare `_omit_none_` in each of `classes`, above its first field."""
     for node in sorted(classes, key=lambda n: n.lineno, reverse=True):
-        fields = [s for s in node.body if isinstance(s, ast.AnnAssign)
-                  and getattr(s.target, "id", "") not in ("model_config", "root")]
-        if not fields:
-            continue
+        first = _own_fields(node)[0]
         names = ", ".join(escape.string_literal(name) for name in sorted(omit_none[node.name]))
-        indent = b" " * fields[0].col_offset
+        indent = b" " * first.col_offset
         line = indent + f"_omit_none_: ClassVar[frozenset[str]] = frozenset({{{names}}})\n".encode()
-        lines.insert(fields[0].lineno - 1, line)
-        inserted = True
-    return inserted
+        lines.insert(first.lineno - 1, line)
 
 
 class _Modernize(ast.NodeTransformer):
@@ -223,14 +248,31 @@ def polish_models(
     edits = [(node, b"Annotated[{}, " + OPEN_ENUM.encode() + b"]") for node in literals]
     edits += [(node, b"Field(default={})") for node in defaults]
     edits += [(node, f"Annotated[{{}}, {', '.join(DATETIME_MARKERS)}]".encode()) for node in datetimes]
-    lines = _replace_spans(lines, edits)
+    null_omitting = _null_omitting(tree, omit_none or {})
+    plain_base = _plain_base(tree, base_module)
+    base_edits = _base_edits(null_omitting, plain_base)
+    lines = _replace_spans(lines, edits + base_edits)
     base_names = {OPEN_ENUM} if literals else set()
     base_names |= set(DATETIME_MARKERS) if datetimes else set()
+    base_names |= {NULL_OMITTING_BASE} if base_edits else set()
     typing_names = {"Annotated"} if literals or datetimes else set()
-    if _insert_omit_none(lines, tree, omit_none or {}):
+    _insert_omit_none(lines, null_omitting, omit_none or {})
+    if null_omitting:
         typing_names.add("ClassVar")
     wanted = {base_module: base_names, "typing": typing_names}
     # pydantic's import is rewritten either way: holder classes may have added names unsorted.
     wanted["pydantic"] = {"Field"} if defaults else set()
-    _fix_imports(lines, tree, wanted, base_module)
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    replaced = sum(1 for node, text in base_edits if text == NULL_OMITTING_BASE.encode())
+    if replaced == sum(1 for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == plain_base):
+        used.discard(plain_base)  # every class that named the plain base now names the other
+    _fix_imports(lines, tree, wanted, base_module, used)
     return b"".join(lines).decode("utf-8")
+
+
+def _plain_base(tree: ast.Module, base_module: str) -> str:
+    """The name under which the models module imports its plain model base."""
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == base_module:
+            return node.names[0].asname or node.names[0].name
+    raise ValueError(f"the models module does not import its base from {base_module}")

@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field
 
-from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired
+from ._base import BaseModel, NullOmittingModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
 
 class AttributeText(BaseModel):
@@ -50,7 +50,7 @@ class SubResultScore(BaseModel):
     """
 
 
-class Attachment(BaseModel):
+class Attachment(NullOmittingModel):
     """
     A file to store with the result. Supply exactly one of `data` (inline base64 content) or `data_url` (a link Kombo downloads); the schema does not enforce this, Kombo does.
     """
@@ -77,7 +77,7 @@ class Attachment(BaseModel):
     """
 
 
-class SmartRecruitersOrderResultFields(BaseModel):
+class SmartRecruitersOrderResultFields(NullOmittingModel):
     """
     Pass-through fields for SmartRecruiters.
     """
@@ -92,7 +92,7 @@ class SmartRecruitersOrderResultFields(BaseModel):
     """
 
 
-class RecruiteeOrderResultFields(BaseModel):
+class RecruiteeOrderResultFields(NullOmittingModel):
     """
     Pass-through fields for Recruitee.
     """
@@ -139,7 +139,7 @@ class ResultLinkAttribute(BaseModel):
     """
 
 
-class IcimsResultLinkFields(BaseModel):
+class IcimsResultLinkFields(NullOmittingModel):
     """
     Pass-through fields for iCIMS.
     """
@@ -154,7 +154,7 @@ class IcimsResultLinkFields(BaseModel):
     """
 
 
-class OracleResultLinkFields(BaseModel):
+class OracleResultLinkFields(NullOmittingModel):
     """
     Pass-through fields for Oracle.
     """
@@ -195,7 +195,7 @@ class GreenhousePostHeaders(BaseModel):
     """
 
 
-class WorkableResultLinkFields(BaseModel):
+class WorkableResultLinkFields(NullOmittingModel):
     """
     Pass-through fields for Workable.
     """
@@ -330,7 +330,7 @@ class AttributeSubResult(BaseModel):
     """
 
 
-class WorkdayTestResultData(BaseModel):
+class WorkdayTestResultData(NullOmittingModel):
     """
     Workday `Assess_Candidate_Test_Result_Data` element.
     """
@@ -360,7 +360,7 @@ class ResultLinkDetails(BaseModel):
     """
 
 
-class GreenhouseResultLinkFields(BaseModel):
+class GreenhouseResultLinkFields(NullOmittingModel):
     """
     Pass-through fields for Greenhouse.
     """
@@ -387,7 +387,7 @@ class ErrorResponse(BaseModel):
     error: ErrorDetail
 
 
-class WorkdayCandidateAssessmentData(BaseModel):
+class WorkdayCandidateAssessmentData(NullOmittingModel):
     """
     Workday `Candidate_Assessment_Data` element.
     """
@@ -399,7 +399,7 @@ class WorkdayCandidateAssessmentData(BaseModel):
     Assess_Candidate_Test_Result_Data: WorkdayTestResultData | None = None
 
 
-class ResultLinkRemoteFields(BaseModel):
+class ResultLinkRemoteFields(NullOmittingModel):
     """
     ATS-specific values that Kombo passes through unchanged.
     """
@@ -414,7 +414,7 @@ class ResultLinkRemoteFields(BaseModel):
     workable: WorkableResultLinkFields | None = None
 
 
-class WorkdayAssessCandidateData(BaseModel):
+class WorkdayAssessCandidateData(NullOmittingModel):
     """
     Workday `Assess_Candidate_Data` element.
     """
@@ -426,7 +426,7 @@ class WorkdayAssessCandidateData(BaseModel):
     Candidate_Assessment_Data: WorkdayCandidateAssessmentData | None = None
 
 
-class AddCandidateResultLinkRequest(BaseModel):
+class AddCandidateResultLinkRequest(NullOmittingModel):
     """
     A result link to attach to a candidate.
     """
@@ -447,7 +447,7 @@ class AddCandidateResultLinkRequest(BaseModel):
     remote_fields: ResultLinkRemoteFields | None = None
 
 
-class WorkdayOrderResultFields(BaseModel):
+class WorkdayOrderResultFields(NullOmittingModel):
     """
     Pass-through fields for Workday, mirroring the nesting of Workday's Assess_Candidate request. Only present in Kombo's 2026-07 SDK.
     """
@@ -459,7 +459,7 @@ class WorkdayOrderResultFields(BaseModel):
     Assess_Candidate_Data: WorkdayAssessCandidateData | None = None
 
 
-class OrderResultRemoteFields(BaseModel):
+class OrderResultRemoteFields(NullOmittingModel):
     """
     ATS-specific values that Kombo passes through unchanged.
     """
@@ -473,7 +473,7 @@ class OrderResultRemoteFields(BaseModel):
     workday: WorkdayOrderResultFields | None = None
 
 
-class UpdateOrderResultRequest(BaseModel):
+class UpdateOrderResultRequest(NullOmittingModel):
     """
     Result of an assessment or background-check order to be written to the ATS.
     """

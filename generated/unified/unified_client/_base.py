@@ -34,6 +34,12 @@ def _in_response(info: ValidationInfo) -> bool:
 class BaseModel(pydantic.BaseModel):
     model_config = ConfigDict(extra="allow", hide_input_in_errors=True)
 
+
+class NullOmittingModel(BaseModel):
+    """The base of a model with optional fields that the spec does not let be null: they are left
+    out of what it serializes while they hold None. Only such models derive from it, so no other
+    model pays for the serializer."""
+
     _omit_none_: ClassVar[frozenset[str]] = frozenset()
     """Wire names of optional fields the spec does not let be null: left out while None."""
 

@@ -30,8 +30,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 ParsedT = TypeVar("ParsedT")
 Params = ParamSpec("Params")
 
-__version__ = "1.0.0"
-USER_AGENT = "unified-client/1.0.0 (python; httpx)"
+__version__ = "1.0.1"
+USER_AGENT = "unified-client/1.0.1 (python; httpx)"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 MAX_RETRY_AFTER = 60.0
@@ -81,7 +81,7 @@ def _to_text(value: object) -> str:
 
 def _checked_header(name: str, value: object) -> str:
     text = _to_text(value)
-    if any(char in text for char in "\r\n\0"):
+    if "\r" in text or "\n" in text or "\0" in text:
         # The value is not echoed: it may be a credential.
         raise ValueError(f"header {name!r} contains a line break or NUL character")
     return text
@@ -260,6 +260,11 @@ class BaseAPI:
         self.default_headers = {
             name: _checked_header(name, value) for name, value in (default_headers or {}).items()
         }
+        self._first_headers = {
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+            **self.default_headers,
+        }
         # One Timeout object, built once: httpx would build it again on every request.
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.max_retries = max_retries
@@ -288,12 +293,13 @@ class BaseAPI:
         authenticated: bool = True,
         extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Request:
-        merged = {"User-Agent": USER_AGENT, "Accept": "application/json", **self.default_headers}
+        merged = dict(self._first_headers)
         for name, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = _checked_header(name, value)
         if body is not None:
-            content = body.model_dump_json(by_alias=True, exclude_unset=True).encode()
+            # Straight to bytes: model_dump_json would decode them into a str first.
+            content = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
         if content is not None:
             merged["Content-Type"] = content_type
         if authenticated and self.credentials is not None:

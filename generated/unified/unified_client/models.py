@@ -7,10 +7,10 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import ConfigDict
 
-from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired
+from ._base import NullOmittingModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
 
-class AssessmentParameter(BaseModel):
+class AssessmentParameter(NullOmittingModel):
     """
     One input that must be gathered when the package is ordered.
     """
@@ -70,7 +70,7 @@ class AssessmentParameter(BaseModel):
     """
 
 
-class AssessmentPackageRegion(BaseModel):
+class AssessmentPackageRegion(NullOmittingModel):
     """
     Price and processing time of a package within a set of regions.
     """
@@ -99,7 +99,7 @@ class AssessmentPackageRegion(BaseModel):
     """
 
 
-class AssessmentPackage(BaseModel):
+class AssessmentPackage(NullOmittingModel):
     """
     An assessment package that a provider offers through the ATS. The same shape is sent when creating a package and returned afterwards.
     """

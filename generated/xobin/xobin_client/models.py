@@ -6,10 +6,10 @@ from typing import ClassVar
 
 from pydantic import ConfigDict
 
-from ._base import BaseModel
+from ._base import BaseModel, NullOmittingModel
 
 
-class RegistrationField(BaseModel):
+class RegistrationField(NullOmittingModel):
     """
     One custom registration field and the candidate's answer.
     """
@@ -28,7 +28,7 @@ class RegistrationField(BaseModel):
     """
 
 
-class SkillScore(BaseModel):
+class SkillScore(NullOmittingModel):
     """
     Score for one skill within a section.
     """
@@ -61,7 +61,7 @@ class Error(BaseModel):
     """
 
 
-class Section(BaseModel):
+class Section(NullOmittingModel):
     """
     Result of one section of the assessment.
     """
@@ -84,7 +84,7 @@ class Section(BaseModel):
     """
 
 
-class Report(BaseModel):
+class Report(NullOmittingModel):
     """
     A candidate's assessment report. The fields beyond the required ones are only filled in once the candidate has completed the assessment.
     """

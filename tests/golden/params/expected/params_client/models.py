@@ -6,10 +6,10 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict
 
-from ._base import BaseModel, OpenEnum
+from ._base import BaseModel, NullOmittingModel, OpenEnum
 
 
-class Item(BaseModel):
+class Item(NullOmittingModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -30,7 +30,7 @@ class ItemList(BaseModel):
     items: list[Item]
 
 
-class Problem(BaseModel):
+class Problem(NullOmittingModel):
     model_config = ConfigDict(
         extra="allow",
     )

@@ -6,10 +6,10 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, RootModel
 
-from ._base import BaseModel
+from ._base import BaseModel, NullOmittingModel
 
 
-class Dog(BaseModel):
+class Dog(NullOmittingModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -18,7 +18,7 @@ class Dog(BaseModel):
     tricks: list[str] | None = None
 
 
-class Owner(BaseModel):
+class Owner(NullOmittingModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -36,7 +36,7 @@ class Cat(BaseModel):
     owner: Owner | None = None
 
 
-class CreatePetRequest(BaseModel):
+class CreatePetRequest(NullOmittingModel):
     model_config = ConfigDict(
         extra="allow",
     )
