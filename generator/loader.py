@@ -45,13 +45,14 @@ for _tag, _pattern, _first in (
     )
 
 
-if hasattr(yaml, "CParser"):
+if yaml.__with_libyaml__:  # `CParser` is not exported by `yaml` itself, only by `yaml.cyaml`
+    from yaml.cyaml import CParser
 
-    class _NodeLoader(yaml.CParser, _CoreSchemaResolver):  # type: ignore[misc, name-defined]
-        """libyaml's parser and composer, with the core-schema resolver."""
+    class _NodeLoader(CParser, _CoreSchemaResolver):  # type: ignore[misc]
+        """libyaml's parser and composer (ten times faster), with the core-schema resolver."""
 
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _CoreSchemaResolver.__init__(self)
 
 else:  # PyYAML built without libyaml
