@@ -103,6 +103,7 @@ def _problems(spec: Path) -> list[str]:
 
 def test_background_validation_reports_the_same_problems(monkeypatch):
     spec = HOSTILE / "undeclared_path_param.yaml"
+    monkeypatch.setattr(pipeline, "BACKGROUND_VALIDATION_MIN_CHARS", 10**9)
     in_process = _problems(spec)
     monkeypatch.setattr(pipeline, "BACKGROUND_VALIDATION_MIN_CHARS", 0)
     assert _problems(spec) == in_process
@@ -112,6 +113,7 @@ def test_background_validation_reports_the_same_problems(monkeypatch):
 @pytest.mark.parametrize("name", ["external_ref_http.yaml", "missing_ref_target.yaml"])
 def test_a_spec_with_a_bad_reference_is_validated_before_anything_else_reads_it(name, monkeypatch):
     spec = HOSTILE / name
+    monkeypatch.setattr(pipeline, "BACKGROUND_VALIDATION_MIN_CHARS", 10**9)
     in_process = _problems(spec)
     monkeypatch.setattr(pipeline, "BACKGROUND_VALIDATION_MIN_CHARS", 0)
     monkeypatch.setattr(pipeline, "build_api", lambda *a: pytest.fail("the IR was built"))
@@ -119,6 +121,7 @@ def test_a_spec_with_a_bad_reference_is_validated_before_anything_else_reads_it(
 
 
 def test_background_validation_generates_the_same_files(monkeypatch):
+    monkeypatch.setattr(pipeline, "BACKGROUND_VALIDATION_MIN_CHARS", 10**9)
     in_process = pipeline.generate_package(FIXTURE_SPEC, "params").files
     monkeypatch.setattr(pipeline, "BACKGROUND_VALIDATION_MIN_CHARS", 0)
     assert pipeline.generate_package(FIXTURE_SPEC, "params").files == in_process
