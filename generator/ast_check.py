@@ -95,9 +95,9 @@ def _anchor(fragment: str) -> tuple[str, int] | None:
     """The longest word wholly inside `fragment` (not at either end), and where it starts."""
     best: tuple[str, int] | None = None
     for match in _WORD.finditer(fragment):
-        if 0 < match.start() and match.end() < len(fragment):
-            if best is None or len(match.group()) > len(best[0]):
-                best = (match.group(), match.start())
+        inside = 0 < match.start() and match.end() < len(fragment)
+        if inside and (best is None or len(match.group()) > len(best[0])):
+            best = (match.group(), match.start())
     return best
 
 

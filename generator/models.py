@@ -329,9 +329,11 @@ def _run_until_no_class_is_hidden(run: Callable[[frozenset[str]], tuple[str, ast
 
 
 def _unwrap_annotated(node: ast.expr) -> ast.expr:
-    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-        if node.value.id == "Annotated" and isinstance(node.slice, ast.Tuple):
-            return node.slice.elts[0]
+    if (
+        isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+        and node.value.id == "Annotated" and isinstance(node.slice, ast.Tuple)
+    ):
+        return node.slice.elts[0]
     return node
 
 

@@ -117,9 +117,9 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
                 yield spec.diagnostic(where + ("name",), f"path parameter {name!r} is not in the path")
         for parameter, where in parameters:
             name = parameter.get("name")
-            if parameter.get("in") in ("header", "cookie") and isinstance(name, str):
-                if not _HTTP_TOKEN.match(name):
-                    yield spec.diagnostic(op_parts, f"{parameter['in']} name {name!r} is not an HTTP token")
+            is_named_header = parameter.get("in") in ("header", "cookie") and isinstance(name, str)
+            if is_named_header and not _HTTP_TOKEN.match(name):
+                yield spec.diagnostic(op_parts, f"{parameter['in']} name {name!r} is not an HTTP token")
     for index, server in enumerate(spec.data.get("servers") or []):
         url = server.get("url") if isinstance(server, dict) else None
         if isinstance(url, str):
