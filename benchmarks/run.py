@@ -381,10 +381,23 @@ def targets(info: dict[str, Any]) -> list[str]:
     lines.append(f"- cold generation faster than every peer and >= 1.5x faster than "
                  f"openapi-python-client: {verdict(len(cold_ok) == len(gen))} "
                  f"({len(cold_ok)} of {len(gen)} specs: {', '.join(cold_ok) or 'none'})")
+    # What no implementation of the fixed design can beat: every cold run must run the model
+    # generator and black over the models, which the "dmcg + black" column times on its own.
+    floor = [n for n, r in gen.items() if r["dmcg"] and r["oapc"] and 1.5 * r["dmcg"] > r["oapc"]]
+    if floor:
+        lines.append(f"  - out of reach on {', '.join(floor)}: datamodel-code-generator + black on the "
+                     f"models alone take more than two thirds of openapi-python-client's whole run")
     regen_ok = [n for n, r in regen.items() if r["clientgen"] and r["oapc"]
                 and r["oapc"] >= 10 * r["clientgen"]]
     lines.append(f"- regeneration after a one-field change >= 10x faster than openapi-python-client: "
                  f"{verdict(len(regen_ok) == len(regen))} ({len(regen_ok)} of {len(regen)})")
+    start = noop.get("generate")
+    below_start = [n for n, r in regen.items() if start and r["oapc"] and r["oapc"] / 10 < start]
+    if below_start:
+        lines.append(f"  - out of reach on {', '.join(below_start)}: a tenth of openapi-python-client's "
+                     f"time is less than a no-op `clientgen generate` ({start:.2f} s: starting Python "
+                     f"and reading manifests), while a changed spec must also be validated and run "
+                     f"through the model generator")
     lines.append(f"- no-op generate and check under 0.5 s: "
                  f"{verdict(all(v is not None and v < 0.5 for v in noop.values()))}")
     synth = sorted((info["operations"][n], gen[n]["cold"]) for n in gen if n.startswith("synthetic"))
