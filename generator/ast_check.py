@@ -77,8 +77,8 @@ class _Occurrences:
                 self._words.setdefault(match.group(), []).append(match.start())
         return self._words
 
-    def __call__(self, fragment: str) -> Iterator[int]:
-        anchor = _anchor(fragment)
+    def __call__(self, fragment: str, anchor: tuple[str, int] | None) -> Iterator[int]:
+        """Where `fragment` occurs; `anchor` is its `_anchor`, worked out once for every module."""
         if anchor is None:
             found = self._source.find(fragment)
             while found >= 0:
@@ -113,6 +113,7 @@ def _first_exposed(occurrences: Iterator[int], length: int, inert: Inert) -> int
 def spec_text_problems(spec: LoadedSpec, files: dict[str, str]) -> list[Diagnostic]:
     """One diagnostic per spec text found outside string literals, per generated module."""
     fragments = spec_fragments(spec.data, (spec.path.name,))
+    anchors = {fragment: _anchor(fragment) for fragment in fragments}
     problems: list[Diagnostic] = []
     for path, source in sorted(files.items()):
         if not path.endswith(".py"):
@@ -124,7 +125,7 @@ def spec_text_problems(spec: LoadedSpec, files: dict[str, str]) -> list[Diagnost
                                        f"generated {path} has a non-ASCII name on line {line}"))
         occurrences = _Occurrences(source)
         for fragment, parts in fragments.items():
-            offset = _first_exposed(occurrences(fragment), len(fragment), inert)
+            offset = _first_exposed(occurrences(fragment, anchors[fragment]), len(fragment), inert)
             if offset is not None:
                 line = source.count("\n", 0, offset) + 1
                 problems.append(spec.diagnostic(

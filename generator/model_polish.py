@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import copy
 import sys
+from collections import Counter
 
 from . import escape
 
@@ -98,12 +99,11 @@ def _fix_imports(
     `Union` after `_modernize`); move the base module's import last.
 
     A standard-library module with names to add but no import yet gets one, in isort's place.
-    `used` holds the names the module uses once the other edits are made.
+    `used` holds the names the module uses once the other edits are made. The module imports from
+    `base` (`_plain_base` has made sure).
     """
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     found = {n.module: n for n in imports if isinstance(n, ast.ImportFrom) and n.module in wanted}
-    if base not in found:
-        raise ValueError(f"the models module does not import its base from {base}")
     edits: list[tuple[int, int, list[bytes]]] = []  # (first line index, end, replacement)
     for module, names in wanted.items():
         node = found.get(module)
@@ -262,9 +262,10 @@ def polish_models(
     wanted = {base_module: base_names, "typing": typing_names}
     # pydantic's import is rewritten either way: holder classes may have added names unsorted.
     wanted["pydantic"] = {"Field"} if defaults else set()
-    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    uses = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
+    used = set(uses)
     replaced = sum(1 for node, text in base_edits if text == NULL_OMITTING_BASE.encode())
-    if replaced == sum(1 for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == plain_base):
+    if replaced == uses[plain_base]:
         used.discard(plain_base)  # every class that named the plain base now names the other
     _fix_imports(lines, tree, wanted, base_module, used)
     return b"".join(lines).decode("utf-8")

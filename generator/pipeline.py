@@ -56,9 +56,9 @@ class Validation:
     """openapi-spec-validator and the house rules on one spec; `wait()` raises SpecError with every
     problem found, and remembers a clean verdict in the cache.
 
-    With `background`, a big spec is validated in a forked copy of the process while the caller
-    builds its IR; otherwise the work is done, and any problem raised, before the constructor
-    returns.
+    With `background`, the spec (from BACKGROUND_VALIDATION_MIN_CHARS on, with every reference
+    inside the document) is validated in a forked copy of the process while the caller builds its
+    IR; otherwise the work is done, and any problem raised, before the constructor returns.
     """
 
     def __init__(self, spec: LoadedSpec, background: bool = False) -> None:

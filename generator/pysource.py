@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # String bodies as "unrolled loops" (no backtracking per character); a backslash escapes the next
 # character in every kind of literal, raw ones included, as far as where the literal ends goes.
@@ -36,8 +37,11 @@ class Inert:
     code_gaps: list[tuple[int, int]]
 
 
+@lru_cache(maxsize=16)
 def scan(source: str) -> Inert:
-    """The inert spans of `source` and the stretches of code between them."""
+    """The inert spans of `source` and the stretches of code between them. Remembered for the
+    modules of a package: format.py cuts each of them and the spec-text check reads each again.
+    The result is shared: callers must not change its lists."""
     starts: list[int] = []
     ends: list[int] = []
     gaps: list[tuple[int, int]] = []

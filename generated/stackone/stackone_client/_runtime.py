@@ -257,13 +257,14 @@ class BaseAPI:
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
         self.client_headers = dict(client_headers)
-        self.default_headers = {
-            name: _checked_header(name, value) for name, value in (default_headers or {}).items()
-        }
-        self._first_headers = {
+        # What every request starts from (default headers may replace the first two): built once.
+        self._common_headers = {
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
-            **self.default_headers,
+            **{
+                name: _checked_header(name, value)
+                for name, value in (default_headers or {}).items()
+            },
         }
         # One Timeout object, built once: httpx would build it again on every request.
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -293,7 +294,7 @@ class BaseAPI:
         authenticated: bool = True,
         extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Request:
-        merged = dict(self._first_headers)
+        merged = dict(self._common_headers)
         for name, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = _checked_header(name, value)
