@@ -152,7 +152,7 @@ OAPC_ENV = {"PATH": f"{bin_dir('openapi-python-client')}{os.pathsep}{os.environ.
 
 def count_operations(specs: dict[str, Path]) -> dict[str, int]:
     probe = (
-        "import json, sys\nfrom pathlib import Path\nfrom generator.loader import load_spec\n"
+        "import json, sys\nfrom pathlib import Path\nfrom generator.reading.loader import load_spec\n"
         "methods = {'get','put','post','delete','options','head','patch','trace'}\n"
         "print(json.dumps({n: sum(len(set(i) & methods) for i in load_spec(Path(p)).data"
         "['paths'].values()) for n, p in json.loads(sys.argv[1]).items()}))"
@@ -200,7 +200,7 @@ def _write_json_spec(data: dict[str, Any], path: Path) -> Path:
 
 
 def _spec_data(spec: Path) -> dict[str, Any]:
-    probe = ("import json, sys\nfrom pathlib import Path\nfrom generator.loader import load_spec\n"
+    probe = ("import json, sys\nfrom pathlib import Path\nfrom generator.reading.loader import load_spec\n"
              "print(json.dumps(load_spec(Path(sys.argv[1])).data, ensure_ascii=False))")
     out = subprocess.run([python_of("clientgen"), "-c", probe, str(spec)], capture_output=True,
                          text=True, check=True, cwd=ROOT)

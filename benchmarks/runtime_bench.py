@@ -21,8 +21,8 @@ from typing import Any
 
 import httpx
 
-from generator.loader import load_spec
-from generator.parser import build_api
+from generator.ir.parser import build_api
+from generator.reading.loader import load_spec
 
 SERVER = Path(__file__).with_name("server.py")
 

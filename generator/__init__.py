@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .api import Project, generate_to
-from .diagnostics import Diagnostic, SpecError
+from .foundation.diagnostics import Diagnostic, SpecError
 
 if TYPE_CHECKING:
     from .pipeline import generate_package

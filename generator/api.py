@@ -9,15 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, SpecError
-from .layout import SPEC_SUFFIXES, provider_for
-from .regenerate import Plan, plan_package
-from .writer import apply_writes
+from .evolution.regenerate import Plan, plan_package
+from .foundation.diagnostics import Diagnostic, SpecError
+from .output.layout import SPEC_SUFFIXES, provider_for
+from .output.writer import apply_writes
 
 if TYPE_CHECKING:
-    from .apidiff import Change
-    from .loader import LoadedSpec
-    from .surface import Surface
+    from .evolution.apidiff import Change
+    from .evolution.surface import Surface
+    from .reading.loader import LoadedSpec
 
 
 class UnknownProvider(ValueError):
@@ -49,8 +49,8 @@ def generate_to(
 
 
 def surface_of(spec: LoadedSpec, provider: str) -> Surface:
-    from .parser import build_api
-    from .surface import extract_surface
+    from .evolution.surface import extract_surface
+    from .ir.parser import build_api
 
     return extract_surface(build_api(spec, provider))
 
@@ -84,8 +84,8 @@ class Project:
         return [paths[p] for p in providers]
 
     def validate(self, specs: list[Path] | None = None) -> list[Diagnostic]:
-        from .loader import load_spec
-        from .validator import validate
+        from .reading.loader import load_spec
+        from .reading.validator import validate
 
         problems: list[Diagnostic] = []
         for path in specs or self.spec_paths():
@@ -123,10 +123,10 @@ class Project:
 
     def diff(self, providers: list[str] | None, against: str) -> list[tuple[str, list[Change]]]:
         """Changes to each client from the spec at git ref `against` to the working tree's."""
-        from .apidiff import diff_surfaces
-        from .gitref import spec_at_ref
+        from .evolution.apidiff import diff_surfaces
+        from .evolution.gitref import spec_at_ref
+        from .evolution.surface import empty_surface
         from .pipeline import load_and_validate
-        from .surface import empty_surface
 
         reports, problems = [], []
         for path in self._select(providers):
@@ -144,8 +144,8 @@ class Project:
         return reports
 
     def operations(self) -> list[tuple[str, str, str]]:
-        from .escape import docstring_value
-        from .parser import build_api
+        from .foundation.escape import docstring_value
+        from .ir.parser import build_api
         from .pipeline import load_and_validate
 
         rows = []

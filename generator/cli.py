@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import api, cache
-from .diagnostics import SpecError
+from . import api
+from .foundation import cache
+from .foundation.diagnostics import SpecError
 
 
 def _fail(error: SpecError) -> None:
@@ -84,7 +85,7 @@ def _describe(plan: api.Plan, wrote: bool) -> str:
 
 
 def _refuse(error: api.BreakingChanges) -> None:
-    from .apidiff import report_text
+    from .evolution.apidiff import report_text
 
     for plan in error.plans:
         click.echo(report_text(plan.provider, plan.changes, "the last generation"), nl=False)
@@ -160,8 +161,8 @@ def diff(project: api.Project, providers: tuple[str, ...], against: str, as_json
     Every change is classed breaking, additive or cosmetic, with the reason. Exit 0 either way;
     CI can read the verdict from --json.
     """
-    from .apidiff import report_json, report_text
-    from .gitref import GitError
+    from .evolution.apidiff import report_json, report_text
+    from .evolution.gitref import GitError
 
     try:
         reports = project.diff(list(providers) or None, against)

@@ -8,19 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache
-from .ast_check import spec_text_problems
-from .diagnostics import Diagnostic, SpecError
-from .forked import ForkedCall
-from .format import format_files
-from .ir import Api
-from .layout import provider_for
-from .loader import LoadedSpec, load_spec
-from .manifest import generator_fingerprint
-from .models import UnexpectedFieldName
-from .naming import NameCollision
-from .parser import build_api
-from .render import render_package
+from .foundation import cache
+from .foundation.diagnostics import Diagnostic, SpecError
+from .foundation.fingerprint import generator_fingerprint
+from .foundation.forked import ForkedCall
+from .foundation.naming import NameCollision
+from .ir.nodes import Api
+from .ir.parser import build_api
+from .models.datamodel import UnexpectedFieldName
+from .output.layout import provider_for
+from .reading.loader import LoadedSpec, load_spec
+from .rendering.ast_check import spec_text_problems
+from .rendering.format import format_files
+from .rendering.render import render_package
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def load_and_validate(spec_path: Path, display_name: str | None = None) -> Loade
 def _refers_within(spec: LoadedSpec) -> bool:
     """Whether every reference stays inside the document and resolves: the IR is built only from
     such a spec before its verdict, so nothing can make it read a file or the network."""
-    from .validator import reference_problems
+    from .reading.validator import reference_problems
 
     return not reference_problems(spec)
 
@@ -76,7 +76,7 @@ class Validation:
             self.wait()
 
     def _validate(self) -> list[Diagnostic]:
-        from .validator import validate  # imports that a cached verdict does without
+        from .reading.validator import validate  # imports that a cached verdict does without
 
         return validate(self._spec)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import Project, generate_package
-from generator.writer import read_tree, unified_diff, write_tree
+from generator.output.writer import read_tree, unified_diff, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.manifest import MANIFEST_NAME, sha256_bytes
+from generator.output.manifest import MANIFEST_NAME, sha256_bytes
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.ast_check import spec_text_problems
-from generator.diagnostics import SpecError
+from generator.foundation.diagnostics import SpecError
 from generator.pipeline import generate_package
+from generator.rendering.ast_check import spec_text_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SANDBOX = ROOT / "tests" / "hostile" / "sandbox.py"

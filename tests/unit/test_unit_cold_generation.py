@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, forked, format, models, pipeline, render
-from generator.diagnostics import SpecError
+from generator import pipeline
+from generator.foundation import cache, forked
+from generator.foundation.diagnostics import SpecError
+from generator.models import datamodel as models
+from generator.rendering import format, render
 
 PROJECT = Path(__file__).resolve().parents[2]
 HOSTILE = PROJECT / "tests" / "hostile"

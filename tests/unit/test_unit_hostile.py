@@ -28,7 +28,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.diagnostics import SpecError
+from generator.foundation.diagnostics import SpecError
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "hostile"
@@ -269,9 +269,9 @@ def test_the_sandbox_refuses_what_it_should(tmp_path):
 
 # -- the pieces behind the corpus: the spec-text check and field naming --------------------------
 
-from generator.ast_check import spec_fragments, spec_text_problems
-from generator.loader import parse_spec_text
-from generator.models import generate_models, read_model_classes
+from generator.models.datamodel import generate_models, read_model_classes
+from generator.reading.loader import parse_spec_text
+from generator.rendering.ast_check import spec_fragments, spec_text_problems
 
 PAYLOAD = '"""; os.system("x")'
 
@@ -324,7 +324,7 @@ def test_property_names_never_get_suffixes_or_non_ascii_and_keep_their_wire_name
 
 
 def test_colliding_property_names_are_refused_before_the_model_generator_runs(monkeypatch):
-    from generator import models
+    from generator.models import datamodel as models
 
     monkeypatch.setattr(models, "generate", lambda *a, **k: pytest.fail("the model generator ran"))
     schemas = {"A": {"type": "object", "properties": {"e-mail": {}, "E-Mail": {}}}}

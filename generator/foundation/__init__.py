@@ -1,0 +1,6 @@
+"""Foundations every stage may import: names, escaping, diagnostics, the cache, forked calls.
+
+Nothing here knows about OpenAPI or the pipeline. Later stages import these modules whole.
+"""
+
+__all__ = ["cache", "diagnostics", "escape", "exports", "fingerprint", "forked", "naming"]

@@ -1,0 +1,495 @@
+"""Spec data -> IR: names, parameters, bodies, responses, auth and servers of one API."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..foundation import escape, naming
+from ..foundation.diagnostics import Diagnostic, SpecError
+from ..models.datamodel import (
+    ModelClass,
+    ReferenceMapper,
+    argument_annotation,
+    clean_schema,
+    generate_models,
+    object_models,
+    read_model_classes,
+)
+from ..models.model_polish import IMPORTED_NAMES, polish_models
+from ..reading.loader import LoadedSpec, PathParts
+from ..reading.spec import SCHEMA_REF_PREFIX, RawOperation, deref, iter_operations, json_media
+from .examples import example_call, response_examples
+from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
+from .nullability import non_nullable_optionals
+from .param_types import parameter_annotation
+from .versions import initial_version
+
+# Names the models module must not define: they are imported into it or exported beside it.
+_RESERVED_MODEL_NAMES = IMPORTED_NAMES | frozenset({
+    "BaseModel", "RootModel", "Field", "ConfigDict", "Annotated", "Literal", "Any", "AwareDatetime",
+    "NaiveDatetime", "AnyUrl", "date", "datetime", "time", "timedelta", "UUID", "Decimal", "Enum",
+    "NotGiven", "Response", "APIResponse",
+})
+_RETRY_SAFE_METHODS = frozenset({"get", "put", "delete", "head", "options", "trace"})
+_RUNTIME_HEADERS = frozenset({"authorization", "content-type", "accept", "user-agent"})
+_TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
+
+
+def _model_name(original: str) -> str:
+    name = naming.pascal_case(original)
+    reserved = name in _RESERVED_MODEL_NAMES or name in naming.BUILTIN_NAMES
+    return name + "Model" if reserved else name
+
+
+class _Builder:
+    def __init__(self, spec: LoadedSpec, provider: str) -> None:
+        self.spec = spec
+        self.doc = spec.data
+        self.provider = provider
+        self.errors: list[Diagnostic] = []
+        component_schemas = self.doc.get("components", {}).get("schemas") or {}
+        self.class_names = self._unique(
+            component_schemas, _model_name, "schemas", ("components", "schemas")
+        )
+        self.refs = ReferenceMapper(self.class_names)
+        self.schemas: dict[str, Any] = {
+            self.class_names[name]: clean_schema(schema, self.refs)
+            for name, schema in component_schemas.items()
+        }
+        self.hoisted: dict[str, str] = {}
+
+    def _unique(
+        self, originals: Iterable[str], convert: Callable[[str], str], what: str, parts: PathParts
+    ) -> dict[str, str]:
+        try:
+            return naming.assign_unique(originals, convert, what)
+        except naming.NameCollision as exc:
+            raise SpecError([self.spec.diagnostic(parts, str(exc))]) from None
+
+    def _error(self, parts: PathParts, message: str) -> None:
+        self.errors.append(self.spec.diagnostic(parts, message))
+
+    # -- schemas of bodies ---------------------------------------------------------------------
+
+    def model_for(self, schema: Any, proposed: str, key: str, parts: PathParts) -> str | None:
+        """The model class of a body: its component's class, or a new class for an inline schema."""
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
+            return self.refs.ref(ref)[len(SCHEMA_REF_PREFIX):]
+        schema = deref(self.doc, schema)
+        if not isinstance(schema, dict):
+            return None
+        if key in self.hoisted:
+            return self.hoisted[key]
+        name = _model_name(proposed)
+        if name.lower() in {existing.lower() for existing in self.schemas}:
+            self._error(parts, f"this inline schema would be named {name!r}, which is taken")
+            return None
+        self.schemas[name] = clean_schema(schema, self.refs)
+        self.hoisted[key] = name
+        return name
+
+    # -- operations ----------------------------------------------------------------------------
+
+    def raw_parameters(self, raw: RawOperation) -> list[tuple[dict[str, Any], PathParts]]:
+        merged: dict[tuple[str, str], tuple[dict[str, Any], PathParts]] = {}
+        owners = ((raw.path_item, ("paths", raw.path)), (raw.body, ("paths", raw.path, raw.method)))
+        for owner, base in owners:
+            for index, parameter in enumerate(owner.get("parameters") or []):
+                resolved = deref(self.doc, parameter)
+                if isinstance(resolved, dict):
+                    key = (str(resolved.get("in")), str(resolved.get("name")))
+                    merged[key] = (resolved, base + ("parameters", index))
+        return list(merged.values())
+
+    def client_headers(self, operations: list[RawOperation]) -> dict[str, ClientHeader]:
+        """Headers that every operation requires: set once on the client, overridable per call."""
+        required_sets = []
+        for raw in operations:
+            required_sets.append({
+                str(p["name"]).lower(): p for p, _ in self.raw_parameters(raw)
+                if p.get("in") == "header" and p.get("required") is True
+                and str(p.get("name")).lower() not in _RUNTIME_HEADERS
+            })
+        if not required_sets:
+            return {}
+        common = set.intersection(*(set(s) for s in required_sets))
+        headers = {}
+        for key in sorted(common):
+            parameter = required_sets[0][key]
+            python_name = self.header_python_name(str(parameter["name"]))
+            headers[key] = ClientHeader(
+                python_name=python_name,
+                wire_literal=escape.string_literal(str(parameter["name"])),
+                env_var=f"{naming.constant_case(self.provider)}_{python_name.upper()}",
+                doc=escape.docstring(parameter.get("description")),
+            )
+        return headers
+
+    @staticmethod
+    def header_python_name(wire: str) -> str:
+        words = wire[2:] if wire.lower().startswith("x-") else wire
+        return naming.safe_identifier(naming.snake_case(words))
+
+    def operation(
+        self, raw: RawOperation, method_name: str, client_headers: dict[str, ClientHeader]
+    ) -> Operation:
+        parts: PathParts = ("paths", raw.path, raw.method)
+        by_location: dict[str, list[Param]] = {"path": [], "query": [], "header": []}
+        python_names: dict[str, str] = {}
+        owners: dict[str, str] = {}
+        for parameter, where in self.raw_parameters(raw):
+            location, wire = parameter.get("in"), str(parameter.get("name"))
+            if location not in by_location:
+                self._error(where, f"{location} parameters are not supported")
+                continue
+            if location == "header" and wire.lower() in _RUNTIME_HEADERS:
+                continue  # the runtime sets these itself
+            if location == "header":
+                name = self.header_python_name(wire)
+            else:
+                name = naming.safe_identifier(naming.snake_case(wire))
+            if name in owners:
+                self._error(where, f"parameters {owners[name]!r} and {wire!r} both become {name!r}")
+                continue
+            owners[name] = wire
+            python_names[wire] = name
+            param = self._param(parameter, name)
+            header = client_headers.get(wire.lower()) if location == "header" else None
+            if header is not None:
+                param = dataclasses.replace(param, required=False, client_default=header.python_name)
+            by_location[location].append(param)
+        template_order = _TEMPLATE_VARIABLE.findall(raw.path)
+        by_location["path"].sort(key=lambda p: template_order.index(p.wire_name))
+        operation = raw.body
+        timeout = operation.get("x-clientgen-timeout")
+        response_model, error_models = self._responses(raw, method_name, parts)
+        return Operation(
+            method_name=method_name,
+            http_method=raw.method.upper(),
+            path_expression=_path_expression(raw.path, python_names),
+            path_doc=escape.docstring(f"{raw.method.upper()} {raw.path}"),
+            summary_doc=escape.docstring(operation.get("summary")),
+            description_doc=escape.docstring(operation.get("description")),
+            deprecated=operation.get("deprecated") is True,
+            path_params=tuple(by_location["path"]),
+            query_params=tuple(by_location["query"]),
+            header_params=tuple(by_location["header"]),
+            body=self._body(raw, method_name, parts),
+            response_model=response_model,
+            error_models=tuple(error_models),
+            timeout=float(timeout) if isinstance(timeout, (int, float)) and timeout > 0 else None,
+            retry_safe=raw.method in _RETRY_SAFE_METHODS
+            or operation.get("x-clientgen-idempotent") is True,
+            authenticated=operation.get("security", self.doc.get("security")) != [],
+            example_call="",
+            path_template_literal=escape.string_literal(raw.path),
+            success_status=_success_status(raw),
+            response_examples=response_examples(self.spec, raw),
+        )
+
+    def _param(self, parameter: dict[str, Any], python_name: str) -> Param:
+        location = str(parameter["in"])
+        style = parameter.get("style") or ("simple" if location in ("path", "header") else "form")
+        return Param(
+            python_name=python_name,
+            wire_literal=escape.string_literal(str(parameter["name"])),
+            location=location,
+            annotation=parameter_annotation(deref(self.doc, parameter.get("schema"))),
+            required=parameter.get("required") is True or location == "path",
+            doc=escape.docstring(parameter.get("description")),
+            style=str(style),
+            explode=bool(parameter.get("explode", style == "form")),
+        )
+
+    def _body(self, raw: RawOperation, method_name: str, parts: PathParts) -> Body | None:
+        reference = raw.body.get("requestBody")
+        request_body = deref(self.doc, reference)
+        if not isinstance(request_body, dict):
+            return None
+        media = json_media(request_body.get("content"))
+        if media is None:
+            content = request_body.get("content") or {}
+            media_type = next(iter(content), "application/octet-stream")
+            return Body(model="", content_type_literal=escape.string_literal(str(media_type)),
+                        fields=(), required=request_body.get("required") is True)
+        media_type, media_object = media
+        ref = reference.get("$ref") if isinstance(reference, dict) else None
+        model = self.model_for(
+            media_object.get("schema", {}),
+            ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + "Request",
+            f"body:{ref or parts}",
+            parts + ("requestBody", "content", media_type, "schema"),
+        )
+        if model is None:
+            return None
+        return Body(
+            model=model,
+            content_type_literal=escape.string_literal(media_type),
+            fields=(),
+            required=request_body.get("required") is True,
+        )
+
+    def _responses(
+        self, raw: RawOperation, method_name: str, parts: PathParts
+    ) -> tuple[str | None, list[ErrorModel]]:
+        success: str | None = None
+        errors: list[ErrorModel] = []
+        responses = raw.body.get("responses") or {}
+        for status in sorted(responses, key=str):
+            reference = responses[status]
+            response = deref(self.doc, reference)
+            media = json_media(response.get("content")) if isinstance(response, dict) else None
+            if media is None:
+                continue
+            code = str(status).upper()
+            ref = reference.get("$ref") if isinstance(reference, dict) else None
+            suffix = "Response" if code.startswith("2") else f"{code.title()}Error"
+            model = self.model_for(
+                media[1].get("schema", {}),
+                ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + suffix,
+                f"response:{ref or (parts, code)}",
+                parts + ("responses", str(status), "content", media[0], "schema"),
+            )
+            if model is None:
+                continue
+            if code.startswith("2"):
+                success = success or model
+            else:
+                errors.append(ErrorModel(code.lower() if code == "DEFAULT" else code, model))
+        return success, errors
+
+
+def _success_status(raw: RawOperation) -> int:
+    statuses = [int(s) for s in raw.body.get("responses") or {} if str(s).isdigit()]
+    return min((s for s in statuses if 200 <= s < 300), default=200)
+
+
+def _warnings_attribute(
+    doc: dict[str, Any], raw: RawOperation, operation: Operation, model: ModelClass | None
+) -> str | None:
+    """The response field that `x-clientgen-warnings` on the success schema names, if any."""
+    response = deref(doc, (raw.body.get("responses") or {}).get(str(operation.success_status)))
+    media = json_media(response.get("content")) if isinstance(response, dict) else None
+    schema = deref(doc, media[1].get("schema")) if media else None
+    wire = schema.get("x-clientgen-warnings") if isinstance(schema, dict) else None
+    fields = {f.wire_name: f.name for f in model.fields} if model else {}
+    return fields.get(wire) if isinstance(wire, str) else None
+
+
+def _path_expression(path: str, python_names: dict[str, str]) -> str:
+    pieces: list[str] = []
+    for index, piece in enumerate(_TEMPLATE_VARIABLE.split(path)):
+        if index % 2:
+            pieces.append(f"encode_path_segment({python_names[piece]})")
+        elif piece:
+            pieces.append(escape.string_literal(piece))
+    return " + ".join(pieces) or "''"
+
+
+def _servers(spec: LoadedSpec) -> tuple[Server, ...]:
+    servers = []
+    names: set[str] = set()
+    for index, server in enumerate(spec.data.get("servers") or []):
+        label = server.get("x-clientgen-region") or server.get("description") or f"server {index + 1}"
+        name = naming.snake_case(str(label))
+        if name in names:
+            raise SpecError([spec.diagnostic(("servers", index), f"two servers are named {name!r}")])
+        names.add(name)
+        servers.append(Server(
+            name=name,
+            url_literal=escape.string_literal(str(server["url"]).rstrip("/")),
+            description_doc=escape.docstring(server.get("description")),
+        ))
+    return tuple(servers)
+
+
+def _auth(spec: LoadedSpec) -> tuple[Auth, ...]:
+    """The scheme clients authenticate with: the first one the spec's security requirements name."""
+    schemes = spec.data.get("components", {}).get("securitySchemes") or {}
+    requirements = list(spec.data.get("security") or [])
+    for raw in iter_operations(spec.data):
+        requirements += raw.body.get("security") or []
+    for requirement in requirements:
+        for scheme_name in requirement:
+            scheme = deref(spec.data, schemes.get(scheme_name))
+            auth = _auth_for(scheme) if isinstance(scheme, dict) else None
+            if auth is None:
+                raise SpecError([spec.diagnostic(
+                    ("components", "securitySchemes", scheme_name),
+                    "unsupported security scheme: use http bearer or basic, an apiKey header, "
+                    "oauth2 or openIdConnect",
+                )])
+            return (auth,)
+    return ()
+
+
+def _auth_for(scheme: dict[str, Any]) -> Auth | None:
+    doc = escape.docstring(scheme.get("description"))
+    kind, http_scheme = scheme.get("type"), str(scheme.get("scheme", "")).lower()
+    if kind == "http" and http_scheme == "basic":
+        return Auth("basic", escape.string_literal("Authorization"), "''", doc)
+    if (kind == "http" and http_scheme == "bearer") or kind in ("oauth2", "openIdConnect"):
+        return Auth("bearer", escape.string_literal("Authorization"), escape.string_literal("Bearer "), doc)
+    if kind == "apiKey" and scheme.get("in") == "header":
+        prefix = scheme.get("x-clientgen-value-prefix")
+        return Auth(
+            "header",
+            escape.string_literal(str(scheme["name"])),
+            escape.string_literal(prefix if isinstance(prefix, str) else ""),
+            doc,
+        )
+    return None
+
+
+def _read_only(schema: Any) -> frozenset[str]:
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict):
+        return frozenset()
+    return frozenset(
+        str(wire) for wire, sub in properties.items()
+        if isinstance(sub, dict) and sub.get("readOnly") is True
+    )
+
+
+def _flatten_body(
+    operation: Operation,
+    classes: dict[str, ModelClass],
+    non_nullable: dict[str, frozenset[str]],
+    schemas: dict[str, Any],
+    objects: frozenset[str],
+) -> Operation:
+    """Offer the fields of an object body as keyword arguments.
+
+    A field whose name a parameter already takes (Unified.to's `connection_id` is both) is left
+    to `body=`: the parameter keeps the name, so a call reads the way the URL does. Read-only
+    fields (set by the server, such as ids and timestamps) are not offered at all.
+    """
+    body = operation.body
+    model = classes.get(body.model) if body else None
+    if body is None or model is None or model.is_root or not model.fields:
+        return operation
+    taken = {p.python_name for p in operation.path_params + operation.query_params + operation.header_params}
+    fields = []
+    read_only = _read_only(schemas.get(model.name))
+    for field in model.fields:
+        if field.wire_name in read_only:
+            continue
+        python_name = naming.safe_identifier(field.name)
+        if python_name in taken:
+            continue
+        taken.add(python_name)
+        fields.append(Param(
+            python_name=python_name,
+            wire_literal=escape.string_literal(field.wire_name),
+            location="body",
+            annotation=argument_annotation(
+                field, objects, nullable=field.wire_name not in non_nullable.get(model.name, ())
+            ),
+            required=field.required,
+            doc=escape.docstring(field.description),
+        ))
+    return dataclasses.replace(operation, body=dataclasses.replace(body, fields=tuple(fields)))
+
+
+def build_api(spec: LoadedSpec, provider: str) -> Api:
+    """The IR of one spec. Raises SpecError with every problem found."""
+    builder = _Builder(spec, provider)
+    raw_operations = list(iter_operations(spec.data))
+    client_headers = builder.client_headers(raw_operations)
+    grouped: dict[str, list[tuple[RawOperation, str]]] = {}
+    for raw in raw_operations:
+        tags = raw.body.get("tags") or ["default"]
+        operation_id = raw.body.get("operationId") or f"{raw.method} {raw.path}"
+        grouped.setdefault(str(tags[0]), []).append((raw, str(operation_id)))
+    resource_names = builder._unique(
+        grouped, lambda tag: naming.safe_identifier(naming.snake_case(tag)), "tags", ("tags",)
+    )
+    tag_docs = {
+        str(tag.get("name")): tag.get("description")
+        for tag in spec.data.get("tags") or [] if isinstance(tag, dict)
+    }
+    drafts: list[tuple[str, list[Operation]]] = []
+    for tag, members in grouped.items():
+        method_names = builder._unique(
+            (operation_id for _, operation_id in members),
+            lambda oid: naming.safe_identifier(naming.snake_case(oid)),
+            f"operationIds under tag {tag!r}:",
+            ("paths",),
+        )
+        drafts.append((tag, [
+            builder.operation(raw, method_names[operation_id], client_headers)
+            for raw, operation_id in members
+        ]))
+    if builder.errors:
+        raise SpecError(builder.errors)
+    info = spec.data.get("info") or {}
+    header = escape.comment(f"Generated by clientgen from {spec.path.name}. Do not edit by hand.")
+    needed = {
+        name
+        for _, operations in drafts
+        for op in operations
+        for name in [op.body.model if op.body else "", op.response_model or ""]
+        + [e.model for e in op.error_models]
+        if name
+    }
+    package = naming.package_name_for(provider)
+    non_nullable = non_nullable_optionals(builder.schemas)
+    models_source = polish_models(
+        generate_models(
+            builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
+            base_class=f"{package}._base.BaseModel",
+        ),
+        f"{package}._base",
+        non_nullable,
+    )
+    classes = read_model_classes(models_source)
+    missing = sorted(needed - set(classes))
+    if missing:
+        raise SpecError([spec.diagnostic(("components", "schemas"), f"no model was generated for {missing[0]!r}")])
+    client_label = info.get("x-clientgen-name") or provider
+    client_name = naming.pascal_case(str(client_label))
+    resources = []
+    objects = object_models(classes)
+    for tag, operations in drafts:
+        attribute = resource_names[tag]
+        flattened = [
+            _flatten_body(op, classes, non_nullable, builder.schemas, objects) for op in operations
+        ]
+        resources.append(Resource(
+            attribute=attribute,
+            class_name=naming.pascal_case(attribute) + "Resource",
+            doc=escape.docstring(tag_docs.get(tag) or f"Operations tagged {tag!r}."),
+            operations=tuple(
+                dataclasses.replace(
+                    op,
+                    example_call=example_call(spec, raw, op, attribute),
+                    warnings_attribute=_warnings_attribute(
+                        spec.data, raw, op, classes.get(op.response_model or "")
+                    ),
+                )
+                for op, (raw, _) in zip(flattened, grouped[tag])
+            ),
+        ))
+    return Api(
+        provider=provider,
+        package=package,
+        distribution=naming.distribution_name_for(provider),
+        client_name=client_name,
+        env_prefix=naming.constant_case(provider),
+        title_doc=escape.docstring(info.get("title")),
+        description_doc=escape.docstring(info.get("description")),
+        version_literal=escape.string_literal(str(info.get("version", ""))),
+        package_version=initial_version(info.get("version")),
+        servers=_servers(spec),
+        auth=_auth(spec),
+        client_headers=tuple(client_headers.values()),
+        resources=tuple(resources),
+        models_source=models_source,
+        model_names=tuple(sorted(classes)),
+        spec_sha256=hashlib.sha256(spec.text.encode()).hexdigest(),
+    )

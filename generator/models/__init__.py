@@ -1,0 +1,12 @@
+"""Models: the spec's schemas -> the source of a pydantic v2 models module.
+
+Takes cleaned JSON Schemas; runs datamodel-code-generator (pinned) in-process and polishes its
+output (open enums, null-omitting bases); returns the module text and the classes it defines.
+"""
+
+from ..foundation.exports import lazy_exports
+
+__all__, __getattr__ = lazy_exports(__name__, {
+    "datamodel": ("ModelClass", "ReferenceMapper", "UnexpectedFieldName", "argument_annotation", "clean_schema", "generate_models", "object_models", "parse_module", "read_model_classes", "union_members"),
+    "model_polish": ("IMPORTED_NAMES", "polish_models"),
+})

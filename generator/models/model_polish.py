@@ -1,0 +1,279 @@
+"""Edits to the model generator's output that its options cannot express.
+
+- Open enums: the model generator types an enum as `Literal[...]`; each becomes
+  `Annotated[Literal[...], OpenEnum]`. Type checkers still see the literal, and the generated
+  `OpenEnum` validator lets an unknown string through only while a response is parsed, so a value
+  newer than the spec does not break a call; what a caller sends stays strict. Discriminator tags
+  stay plain literals: pydantic picks a union member by them.
+- Mutable defaults (`= []`, `= {}`) become `Field(default=[])`: pydantic copies them per instance
+  either way, but linters only know that for classes deriving from pydantic's own BaseModel.
+- Date-times become `Annotated[datetime, TimeZoneRequired, SentAsUtc]`: a request needs an aware
+  value and sends it in UTC with `Z`, the form every API's `date-time` pattern accepts.
+- Classes list their optional properties that may not be null (`_omit_none_`) and derive from the
+  base's `NullOmittingModel`, which leaves those out of what it serializes while they hold None
+  (see nullability.py); other classes keep the plain base and its faster serialization.
+- `Union[...]` and quoted forward references, which the model generator emits around recursive
+  schemas, become `X | Y` and bare names: the module has `from __future__ import annotations`.
+- The import of the package's own model base becomes relative and goes last, where isort puts it.
+
+Every edit works on AST positions of nodes the model generator emitted; none parses spec text.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import sys
+from collections import Counter
+
+from ..foundation import escape
+
+OPEN_ENUM = "OpenEnum"
+DATETIME_MARKERS = ("TimeZoneRequired", "SentAsUtc")
+NULL_OMITTING_BASE = "NullOmittingModel"
+# Names this pass may import into the models module: no schema class may take them.
+IMPORTED_NAMES = frozenset({
+    OPEN_ENUM, *DATETIME_MARKERS, NULL_OMITTING_BASE, "ClassVar", "Annotated", "Field",
+})
+
+
+def _discriminators(tree: ast.Module) -> set[str]:
+    return {
+        node.value.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.keyword) and node.arg == "discriminator"
+        and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    }
+
+
+def _fields(tree: ast.Module) -> list[ast.AnnAssign]:
+    return [
+        statement
+        for node in tree.body if isinstance(node, ast.ClassDef)
+        for statement in node.body
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+    ]
+
+
+def _enum_literals(tree: ast.Module) -> list[ast.expr]:
+    """`Literal[...]` nodes of two or more values in field annotations, tags excepted."""
+    tags = _discriminators(tree)
+    return [
+        sub
+        for field in _fields(tree) if getattr(field.target, "id", "") not in tags
+        for sub in ast.walk(field.annotation)
+        if isinstance(sub, ast.Subscript)
+        and isinstance(sub.value, ast.Name)
+        and sub.value.id == "Literal"
+        and isinstance(sub.slice, ast.Tuple)
+        and len(sub.slice.elts) > 1
+    ]
+
+
+def _mutable_defaults(tree: ast.Module) -> list[ast.expr]:
+    return [
+        field.value for field in _fields(tree)
+        if isinstance(field.value, (ast.List, ast.Dict, ast.Set))
+    ]
+
+
+def _replace_spans(lines: list[bytes], edits: list[tuple[ast.expr, bytes]]) -> list[bytes]:
+    """Apply (node, new text) edits; `{}` in the new text stands for the node's own text."""
+    # AST offsets count UTF-8 bytes, and enum values may be any text: edit the encoded source.
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    text = b"".join(lines)
+    for node, template in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+        assert node.end_lineno is not None and node.end_col_offset is not None
+        begin = starts[node.lineno - 1] + node.col_offset
+        end = starts[node.end_lineno - 1] + node.end_col_offset
+        text = text[:begin] + template.replace(b"{}", text[begin:end]) + text[end:]
+    return text.splitlines(keepends=True)
+
+
+def _fix_imports(
+    lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str]], base: str, used: set[str]
+) -> None:
+    """Add names to (and sort) `from module import ...`, leaving out names nothing uses (such as
+    `Union` after `_modernize`); move the base module's import last.
+
+    A standard-library module with names to add but no import yet gets one, in isort's place.
+    `used` holds the names the module uses once the other edits are made. The module imports from
+    `base` (`_plain_base` has made sure).
+    """
+    imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    found = {n.module: n for n in imports if isinstance(n, ast.ImportFrom) and n.module in wanted}
+    edits: list[tuple[int, int, list[bytes]]] = []  # (first line index, end, replacement)
+    for module, names in wanted.items():
+        node = found.get(module)
+        if node is not None and module == base and not (
+            names or any(alias.name in used for alias in node.names)
+        ):
+            edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))  # no models
+        elif node is not None:
+            kept = {alias.name for alias in node.names if alias.name in used}
+            text = ", ".join(sorted(kept | names))
+            if module == base:
+                text = f"from .{base.rsplit('.', 1)[-1]} import {text}\n"
+                edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))
+                last = max(n.end_lineno or n.lineno for n in imports)
+                edits.append((last, last, [b"\n", text.encode()]))
+            else:
+                edits.append((node.lineno - 1, node.end_lineno or node.lineno,
+                              [f"from {module} import {text}\n".encode()]))
+        elif names:
+            stdlib = [n for n in imports if isinstance(n, ast.ImportFrom)
+                      and n.module in sys.stdlib_module_names and n.module != "__future__"]
+            later = [n for n in stdlib if (n.module or "") > module]
+            if later:
+                at, block = later[0].lineno - 1, []
+            elif stdlib:
+                at, block = stdlib[-1].end_lineno or stdlib[-1].lineno, []
+            else:
+                at, block = imports[0].end_lineno or imports[0].lineno, [b"\n"]
+            line = f"from {module} import {', '.join(sorted(names))}\n".encode()
+            edits.append((at, at, block + [line]))
+    for first, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        lines[first:end] = replacement
+
+
+def _null_omitting(tree: ast.Module, omit_none: dict[str, frozenset[str]]) -> list[ast.ClassDef]:
+    """The classes with optional fields that may not be null (and fields to declare them on)."""
+    return [
+        node for node in tree.body
+        if isinstance(node, ast.ClassDef) and node.name in omit_none and _own_fields(node)
+    ]
+
+
+def _own_fields(node: ast.ClassDef) -> list[ast.AnnAssign]:
+    return [s for s in node.body if isinstance(s, ast.AnnAssign)
+            and getattr(s.target, "id", "") not in ("model_config", "root")]
+
+
+def _base_edits(classes: list[ast.ClassDef], plain_base: str) -> list[tuple[ast.expr, bytes]]:
+    """Each class derives from the null-omitting base: in place of the plain base, or beside the
+    model it extends (which may itself be null-omitting; the method resolution order allows it)."""
+    edits: list[tuple[ast.expr, bytes]] = []
+    for node in classes:
+        plain = [b for b in node.bases if isinstance(b, ast.Name) and b.id == plain_base]
+        if plain:
+            edits.append((plain[0], NULL_OMITTING_BASE.encode()))
+        elif node.bases:
+            edits.append((node.bases[-1], b"{}, " + NULL_OMITTING_BASE.encode()))
+    return edits
+
+
+def _insert_omit_none(
+    lines: list[bytes], classes: list[ast.ClassDef], omit_none: dict[str, frozenset[str]]
+) -> None:
+    """Declare `_omit_none_` in each of `classes`, above its first field."""
+    for node in sorted(classes, key=lambda n: n.lineno, reverse=True):
+        first = _own_fields(node)[0]
+        names = ", ".join(escape.string_literal(name) for name in sorted(omit_none[node.name]))
+        indent = b" " * first.col_offset
+        line = indent + f"_omit_none_: ClassVar[frozenset[str]] = frozenset({{{names}}})\n".encode()
+        lines.insert(first.lineno - 1, line)
+
+
+class _Modernize(ast.NodeTransformer):
+    """`Union[A, "B"]` -> `A | B`, for names of classes the module defines."""
+
+    def __init__(self, classes: set[str]) -> None:
+        self.classes = classes
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        return node  # `Field(alias="Name")` holds strings that are data, not types
+
+    def visit_Constant(self, node: ast.Constant) -> ast.expr:
+        if isinstance(node.value, str) and node.value in self.classes:
+            return ast.Name(id=node.value, ctx=ast.Load())
+        return node
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.expr:
+        if isinstance(node.value, ast.Name) and node.value.id == "Literal":
+            return node  # literal values are data, even when they spell a class name
+        self.generic_visit(node)
+        if isinstance(node.value, ast.Name) and node.value.id == "Union":
+            members = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            result = members[0]
+            for member in members[1:]:
+                result = ast.BinOp(left=result, op=ast.BitOr(), right=member)
+            return result
+        return node
+
+
+def _needs_modernizing(annotation: ast.expr, classes: set[str]) -> bool:
+    return any(
+        isinstance(node, ast.Name) and node.id == "Union"
+        or isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in classes
+        for node in ast.walk(annotation)
+    )
+
+
+def _modernize(source: str) -> tuple[str, ast.Module]:
+    """The source with modern unions and bare forward references, and its tree."""
+    tree = ast.parse(source)
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    edits = []
+    for field in _fields(tree):
+        if not _needs_modernizing(field.annotation, classes):
+            continue
+        modern = _Modernize(classes).visit(copy.deepcopy(field.annotation))
+        if ast.dump(modern) != ast.dump(field.annotation):
+            edits.append((field.annotation, ast.unparse(modern).encode()))
+    if not edits:
+        return source, tree
+    lines = source.encode("utf-8").splitlines(keepends=True)
+    source = b"".join(_replace_spans(lines, edits)).decode("utf-8")  # `Union` is dropped later
+    return source, ast.parse(source)
+
+
+def _datetimes(tree: ast.Module) -> list[ast.expr]:
+    return [
+        sub for field in _fields(tree) for sub in ast.walk(field.annotation)
+        if isinstance(sub, ast.Name) and sub.id == "datetime"
+    ]
+
+
+def polish_models(
+    source: str, base_module: str, omit_none: dict[str, frozenset[str]] | None = None
+) -> str:
+    """`source` with the edits the module docstring lists."""
+    source, tree = _modernize(source)
+    literals = _enum_literals(tree)
+    defaults = _mutable_defaults(tree)
+    datetimes = _datetimes(tree)
+    lines = source.encode("utf-8").splitlines(keepends=True)
+    edits = [(node, b"Annotated[{}, " + OPEN_ENUM.encode() + b"]") for node in literals]
+    edits += [(node, b"Field(default={})") for node in defaults]
+    edits += [(node, f"Annotated[{{}}, {', '.join(DATETIME_MARKERS)}]".encode()) for node in datetimes]
+    null_omitting = _null_omitting(tree, omit_none or {})
+    plain_base = _plain_base(tree, base_module)
+    base_edits = _base_edits(null_omitting, plain_base)
+    lines = _replace_spans(lines, edits + base_edits)
+    base_names = {OPEN_ENUM} if literals else set()
+    base_names |= set(DATETIME_MARKERS) if datetimes else set()
+    base_names |= {NULL_OMITTING_BASE} if base_edits else set()
+    typing_names = {"Annotated"} if literals or datetimes else set()
+    _insert_omit_none(lines, null_omitting, omit_none or {})
+    if null_omitting:
+        typing_names.add("ClassVar")
+    wanted = {base_module: base_names, "typing": typing_names}
+    # pydantic's import is rewritten either way: holder classes may have added names unsorted.
+    wanted["pydantic"] = {"Field"} if defaults else set()
+    uses = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
+    used = set(uses)
+    replaced = sum(1 for node, text in base_edits if text == NULL_OMITTING_BASE.encode())
+    if replaced == uses[plain_base]:
+        used.discard(plain_base)  # every class that named the plain base now names the other
+    _fix_imports(lines, tree, wanted, base_module, used)
+    return b"".join(lines).decode("utf-8")
+
+
+def _plain_base(tree: ast.Module, base_module: str) -> str:
+    """The name under which the models module imports its plain model base."""
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == base_module:
+            return node.names[0].asname or node.names[0].name
+    raise ValueError(f"the models module does not import its base from {base_module}")

@@ -1,0 +1,13 @@
+"""Rendering: an Api -> {relative path: text} of one package, formatted and checked.
+
+Takes the IR; fills the Jinja2 templates, formats with black (pinned) and checks that spec text
+landed only inside string literals and comments. Returns text in memory; nothing touches disk.
+"""
+
+from ..foundation.exports import lazy_exports
+
+__all__, __getattr__ = lazy_exports(__name__, {
+    "ast_check": ("spec_text_problems",),
+    "format": ("format_files",),
+    "render": ("render_package",),
+})

@@ -1,0 +1,235 @@
+"""IR -> {relative path: text}: the Jinja environment and everything computed for the templates."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import json
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..foundation import escape
+from ..ir.nodes import Api
+from ..models.datamodel import parse_module
+from .template_cache import TemplateBytecodeCache
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+_EXCEPTION_NAMES = (
+    "APIConnectionError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
+    "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError",
+    "NotFoundError", "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError",
+)
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Python, TOML and Markdown; values arrive pre-escaped
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Compiling the templates costs more than a small spec's rendering: once per machine.
+        bytecode_cache=TemplateBytecodeCache(),
+    )
+
+
+def _model_imports(models_source: str) -> dict[str, str]:
+    """Where each name visible in the models module comes from."""
+    origins: dict[str, str] = {}
+    for node in parse_module(models_source).body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module != "__future__":
+            for alias in node.names:
+                origins[alias.asname or alias.name] = node.module
+        elif isinstance(node, ast.ClassDef):
+            origins[node.name] = ".models"
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            origins.update({t.id: ".models" for t in targets if isinstance(t, ast.Name)})
+    return origins
+
+
+def client_imports(api: Api) -> dict[str, str]:
+    """Import lines for every name the client module's annotations and calls use."""
+    used: set[str] = {"cached_property"} if api.resources else set()
+    runtime = {"DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "NOT_GIVEN", "AsyncAPI", "NotGiven",
+               "SyncAPI", "Timeout"}
+    if api.resources:
+        runtime.update({"to_async_raw_response", "to_raw_response"})
+    if api.auth:
+        runtime.add("Credentials")
+    for resource in api.resources:
+        for op in resource.operations:
+            if op.path_params:
+                runtime.add("encode_path_segment")
+            if op.body and op.body.model:
+                runtime.add("as_model")
+                used.add("Any")
+            if op.warnings_attribute:
+                runtime.add("log_warnings")
+            if op.body and op.body.fields:
+                runtime.add("omit_not_given")
+                used.add("overload")
+            annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
+            if op.body and op.body.model:
+                annotations += [f.annotation for f in op.body.fields]
+                used.add(op.body.model)
+            used.update(e.model for e in op.error_models)
+            if op.response_model:
+                used.add(op.response_model)
+            for annotation in annotations:
+                used.update(
+                    n.id for n in ast.walk(ast.parse(annotation, mode="eval")) if isinstance(n, ast.Name)
+                )
+    origins = _model_imports(api.models_source)
+    origins.update({"Any": "typing", "Literal": "typing", "overload": "typing",
+                    "cached_property": "functools"})
+    by_module: dict[str, set[str]] = {}
+    for name in used:
+        if name in dir(builtins):
+            continue
+        by_module.setdefault(origins.get(name, ".models"), set()).add(name)
+    groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
+    for module in sorted(by_module):
+        top = module.split(".")[0]
+        group = 2 if module.startswith(".") else 0 if top in sys.stdlib_module_names else 1
+        groups[group].append(f"from {module} import {', '.join(sorted(by_module[module], key=_isort_key))}")
+    return {"stdlib": "\n".join(groups[0]), "third_party": "\n".join(groups[1]),
+            "local": "\n".join(groups[2]), "runtime": sorted(runtime, key=_isort_key)}
+
+
+def _natural(name: str, fold_case: bool) -> list[tuple[int, str]]:
+    """`name` cut into text and numbers, numbers compared by value (`A2` before `A10`)."""
+    return [
+        (int(part), "") if part.isdigit() else (-1, part.lower() if fold_case else part)
+        for part in re.split(r"(\d+)", name) if part
+    ]
+
+
+def _isort_key(name: str) -> tuple[int, list[tuple[int, str]]]:
+    """isort's order for imported names: CONSTANTS, Classes, the rest; any case, digits by value."""
+    kind = 0 if name.isupper() else 1 if name[0].isupper() else 2
+    return kind, _natural(name, fold_case=True)
+
+
+def _dunder_all_key(name: str) -> tuple[int, list[tuple[int, str]], str]:
+    """The order ruff expects in `__all__`: as for imports, but upper case before lower case."""
+    return _isort_key(name)[0], _natural(name, fold_case=False), name
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=True)
+
+
+def _op_texts(api: Api) -> dict[str, str]:
+    texts = {}
+    for resource in api.resources:
+        for op in resource.operations:
+            summary = escape.comment(escape.docstring_value(op.summary_doc))
+            method_path = escape.docstring_value(op.path_doc)
+            texts[op.method_name] = f"{summary} (`{escape.comment(method_path)}`)".strip()
+    return texts
+
+
+@dataclass(frozen=True)
+class FakeRoute:
+    """One operation as the test kit's route table prints it."""
+
+    operation: str
+    method: str
+    path_literal: str
+    success_status: int
+    has_body: bool
+    examples: list[tuple[int, list[tuple[str, str]]]]
+
+
+def _fake_routes(api: Api) -> list[FakeRoute]:
+    routes = []
+    for resource in api.resources:
+        for op in resource.operations:
+            by_status: dict[int, list[tuple[str, str]]] = {}
+            for example in op.response_examples:
+                by_status.setdefault(example.status, []).append(
+                    (example.name_literal, example.json_literal)
+                )
+            routes.append(FakeRoute(
+                f"{resource.attribute}.{op.method_name}", op.http_method, op.path_template_literal,
+                op.success_status, op.response_model is not None, sorted(by_status.items()),
+            ))
+    return routes
+
+
+def render_package(api: Api, spec_name: str) -> dict[str, str]:
+    """Every file of the generated package, unformatted, keyed by path relative to its root."""
+    env = environment()
+    package = api.package
+    client_exports = sorted(
+        [f"{p}{r.class_name}" for r in api.resources for p in ("", "Async")]
+        + [f"{p}{api.client_name}Client" for p in ("", "Async")],
+        key=_isort_key,
+    )
+    exception_exports = sorted([*_EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
+    exports = sorted(
+        {*client_exports, *exception_exports, *api.model_names,
+         "APIResponse", "NOT_GIVEN", "NotGiven", "__version__", "models"},
+        key=_dunder_all_key,
+    )
+    title_text = escape.comment(escape.docstring_value(api.title_doc)) or api.provider
+    first_resource = api.resources[0] if api.resources else None
+    first_op = first_resource.operations[0] if first_resource else None
+    client_arguments = ", ".join(
+        (['api_key="..."'] if api.auth else [])
+        + [f'{h.python_name}="..."' for h in api.client_headers]
+    )
+    context = {
+        "api": api,
+        "spec_name": escape.comment(spec_name),
+        "exports": exports,
+        "model_exports": sorted(api.model_names, key=_isort_key),
+        "exception_exports": exception_exports,
+        "client_exports": client_exports,
+        "imports": client_imports(api),
+        "provenance": escape.comment(f"Generated by clientgen from {spec_name}. Do not edit by hand."),
+        "title_text": title_text,
+        "version_text": escape.comment(ast.literal_eval(api.version_literal)),
+        "client_arguments": client_arguments,
+        "first_call": first_op.example_call if first_op else "None",
+        "fake_routes": _fake_routes(api),
+        "has_api_warnings": any(
+            op.warnings_attribute for r in api.resources for op in r.operations
+        ),
+        "first_raw_call": (
+            first_op.example_call.replace(
+                f"client.{first_resource.attribute}.",
+                f"client.{first_resource.attribute}.with_raw_response.", 1,
+            ) if first_resource and first_op else "None"
+        ),
+        "first_operation": (
+            f"{first_resource.attribute}.{first_op.method_name}"
+            if first_resource and first_op else "resource.method"
+        ),
+        "first_method": first_op.http_method if first_op else "GET",
+        "op_texts": _op_texts(api),
+        "server_urls": {
+            s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
+        },
+    }
+    files = {
+        "pyproject.toml": env.get_template("pyproject.toml.jinja").render(
+            **context, description_toml=_toml_string(f"Typed Python client for {title_text}")
+        ),
+        "README.md": env.get_template("README.md.jinja").render(**context),
+        f"{package}/py.typed": "",
+        f"{package}/models.py": api.models_source,
+    }
+    for name in ("__init__.py", "_base.py", "_client.py", "_runtime.py", "_exceptions.py",
+                 "testing.py"):
+        files[f"{package}/{name}"] = env.get_template(f"package/{name}.jinja").render(**context)
+    return files

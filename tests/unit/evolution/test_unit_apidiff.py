@@ -1,0 +1,90 @@
+"""The diff rules on small hand-made surfaces: direction, renames, retypes, auth and servers."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from generator.evolution.apidiff import diff_surfaces, verdict
+from generator.evolution.changelog import bump
+from generator.evolution.surface import empty_surface, type_of
+from generator.ir.versions import initial_version
+from generator.output.manifest import read_manifest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def field(type_text: str, required: bool = True, wire: str | None = None, enum=()) -> dict:
+    return {"type": type_text, "required": required, "wire": wire, "enum": list(enum)}
+
+
+def surface(fields: dict, used_in=("request",), params=None) -> dict:
+    base = empty_surface()
+    base.update(package="p_client", client="PClient", docs="d")
+    base["operations"] = {"things.create": {
+        "http": "POST /things", "params": params or {}, "response": None, "errors": {},
+        "body": {"model": "Thing", "required": True, "media_type": "application/json"},
+        "deprecated": False, "timeout": None, "retry_safe": False,
+    }}
+    base["models"] = {"Thing": {"fields": fields, "root": None, "enum": [], "used_in": list(used_in)}}
+    return base
+
+
+def one(old: dict, new: dict):
+    [change] = diff_surfaces(old, new)
+    return change
+
+
+def test_types_read_like_the_client_and_enums_come_apart():
+    assert type_of('Annotated[Literal["A", "B"], OpenEnum] | None') == ("Literal | None", ["'A'", "'B'"])
+    assert type_of("list[Annotated[str, Field(max_length=3)]]") == ("list[str]", [])
+
+
+def test_widening_is_additive_for_callers_and_breaking_for_readers():
+    for used_in, kind in ((["request"], "additive"), (["response"], "breaking")):
+        old = surface({"n": field("int", wire="n")}, used_in)
+        new = surface({"n": field("int | str", wire="n")}, used_in)
+        assert one(old, new).kind == kind
+
+
+def test_a_python_rename_breaks_and_a_wire_rename_is_cosmetic():
+    old = surface({"name": field("str", wire="name")})
+    renamed = one(old, surface({"title": field("str", wire="name")}))
+    assert (renamed.kind, renamed.subject) == ("breaking", "Thing.name")
+    assert "renamed to `title`" in renamed.change
+    rewired = one(old, surface({"name": field("str", wire="Name")}))
+    assert rewired.kind == "cosmetic"
+
+
+def test_parameters_auth_and_servers():
+    param = {"wire": "q", "in": "query", "type": "str | None", "enum": [], "required": False}
+    old = surface({}, params={"q": param})
+    required = one(old, surface({}, params={"q": {**param, "type": "str", "required": True}}))
+    assert (required.kind, required.change) == ("breaking", "became required")
+
+    new = copy.deepcopy(old)
+    new["servers"] = {"eu": "https://eu.example.com"}
+    old["servers"] = {"eu": "https://eu.example.com", "us": "https://us.example.com"}
+    assert one(old, new).kind == "breaking"
+    new["servers"], new["auth"] = dict(old["servers"]), [{"kind": "bearer", "header": "Authorization", "prefix": "Bearer "}]
+    assert one(old, new).change == "now requires bearer credentials"
+
+
+def test_documentation_only_is_cosmetic_and_nothing_is_nothing():
+    old = surface({"n": field("int", wire="n")})
+    assert diff_surfaces(old, copy.deepcopy(old)) == []
+    assert verdict(diff_surfaces(old, {**copy.deepcopy(old), "docs": "other"})) == "cosmetic"
+
+
+def test_versions():
+    assert initial_version("2026-05") == "1.0.0" and initial_version("v2.3.1") == "2.3.1"
+    assert [bump("1.4.2", k) for k in ("breaking", "additive", "cosmetic")] == ["2.0.0", "1.5.0", "1.4.3"]
+
+
+def test_the_real_manifests_match_a_full_render():
+    from generator import Project
+
+    assert Project(ROOT).check(use_manifest=False) == ""
+    for package in sorted(p for p in (ROOT / "generated").iterdir() if not p.name.startswith(".")):
+        manifest = read_manifest(package)
+        assert manifest is not None and manifest.files_intact(package), package.name

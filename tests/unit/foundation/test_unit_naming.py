@@ -1,0 +1,183 @@
+"""Unit tests of generator.foundation.naming: every spec string that becomes a Python identifier."""
+
+from __future__ import annotations
+
+import keyword
+
+import pytest
+
+from generator.foundation.naming import (
+    NameCollision,
+    assign_unique,
+    collisions,
+    field_name,
+    package_name_for,
+    pascal_case,
+    safe_identifier,
+    snake_case,
+)
+
+CASES = [
+    # text, snake_case, pascal_case
+    ("camelCase", "camel_case", "CamelCase"),
+    ("getHTTPResponse", "get_http_response", "GetHTTPResponse"),
+    ("userID", "user_id", "UserID"),
+    ("PascalCase", "pascal_case", "PascalCase"),
+    ("kebab-case-name", "kebab_case_name", "KebabCaseName"),
+    ("with spaces here", "with_spaces_here", "WithSpacesHere"),
+    ("already_snake", "already_snake", "AlreadySnake"),
+    ("  padded  ", "padded", "Padded"),
+    ("a.b/c", "a_b_c", "ABC"),
+    ("123abc", "n_123abc", "N123abc"),
+    ("2fa-code", "n_2fa_code", "N2faCode"),
+    ("Ünïcödé naïve", "unicode_naive", "UnicodeNaive"),
+    ("café", "cafe", "Cafe"),
+]
+
+
+@pytest.mark.parametrize(("text", "snake", "pascal"), CASES)
+def test_snake_and_pascal_case(text, snake, pascal):
+    assert snake_case(text) == snake
+    assert pascal_case(text) == pascal
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["日本語", "😀", "", "---", "Ünïcödé", "1", "ﬁle", "x\u202ey", "a\x00b", "class", "名前Name"],
+)
+def test_output_is_always_an_ascii_identifier(text):
+    for convert in (snake_case, pascal_case):
+        name = convert(text)
+        assert name.isascii() and name.isidentifier(), (text, name)
+        assert not name[0].isdigit()
+
+
+def test_names_are_stable():
+    assert [snake_case("fooBar") for _ in range(3)] == ["foo_bar"] * 3
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("class", "class_"),
+        ("def", "def_"),
+        ("None", "None_"),
+        ("async", "async_"),
+        ("match", "match_"),
+        ("case", "case_"),
+        ("type", "type_"),
+        ("id", "id_"),
+        ("list", "list_"),
+        ("print", "print_"),
+        ("timeout", "timeout_"),
+        ("body", "body_"),
+        ("self", "self_"),
+        ("extra_headers", "extra_headers_"),
+        ("model_config", "model_config_"),
+        ("candidate_id", "candidate_id"),
+        ("status", "status"),
+    ],
+)
+def test_safe_identifier(name, expected):
+    assert safe_identifier(name) == expected
+
+
+def test_safe_identifier_honours_extra_reserved_names():
+    assert safe_identifier("items", reserved={"items"}) == "items_"
+    assert safe_identifier("items") == "items"
+
+
+@pytest.mark.parametrize("word", keyword.kwlist + keyword.softkwlist)
+def test_safe_identifier_never_returns_a_keyword(word):
+    result = safe_identifier(word)
+    assert not keyword.iskeyword(result) and not keyword.issoftkeyword(result)
+    assert result.isidentifier()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "convert"),
+    [
+        ("e-mail", "e_mail", snake_case),
+        ("Candidate-Score", "CandidateScore", pascal_case),
+        ("Candidate-Score", "CandidateScore", snake_case),
+        ("fooBar", "foo_bar", snake_case),
+    ],
+)
+def test_assign_unique_collision_names_both_originals(first, second, convert):
+    with pytest.raises(NameCollision) as info:
+        assign_unique([first, second], convert, "property")
+    message = str(info.value)
+    assert repr(first) in message and repr(second) in message
+    assert repr(convert(first)) in message
+    assert isinstance(info.value, ValueError)
+
+
+def test_assign_unique_collision_does_not_depend_on_order():
+    for order in (["e-mail", "e_mail"], ["e_mail", "e-mail"]):
+        with pytest.raises(NameCollision):
+            assign_unique(order, snake_case, "property")
+
+
+def test_assign_unique_collision_ignores_case_only_difference():
+    # `Foo` and `FOO` would be distinct identifiers but clash on case-insensitive file systems
+    # and in readers' eyes; they must be refused, naming both.
+    with pytest.raises(NameCollision) as info:
+        assign_unique(["Foo", "FOO"], lambda s: s, "schema")
+    assert "'Foo'" in str(info.value) and "'FOO'" in str(info.value)
+
+
+def test_assign_unique_maps_each_original():
+    assert assign_unique(["candidateId", "score", "score"], snake_case, "property") == {
+        "candidateId": "candidate_id",
+        "score": "score",
+    }
+
+
+@pytest.mark.parametrize(
+    ("stem", "package"),
+    [("kombo", "kombo_client"), ("my-api", "my_api_client"), ("My API", "my_api_client")],
+)
+def test_package_name_for(stem, package):
+    assert package_name_for(stem) == package
+
+
+@pytest.mark.parametrize(
+    ("wire", "attribute"),
+    [
+        ("resultUrl", "resultUrl"),  # plain names stay as they are
+        ("type", "type"),
+        ("On-Behalf-Of", "On_Behalf_Of"),
+        ("e-mail", "e_mail"),
+        ("2fa", "n_2fa"),
+        ("$ref", "ref"),
+        ("_private", "private"),  # pydantic would treat it as private
+        ("__class__", "class_"),
+        ("class", "class_"),
+        ("json", "json_"),  # shadows a BaseModel method
+        ("model_config", "model_config_"),
+        ("ﬁle", "file"),
+        ("naïve", "naive"),
+        ("日本", "u65e5_u672c"),
+        ("", "field"),
+        ('a"); os.system("x', "a_os_system_x"),
+    ],
+)
+def test_field_name(wire, attribute):
+    assert field_name(wire) == attribute
+    assert attribute.isascii() and attribute.isidentifier() and not keyword.iskeyword(attribute)
+
+
+def test_field_name_never_hides_a_class():
+    assert field_name("Language", {"Language"}) == "Language_"
+    assert field_name("Language", {"Other"}) == "Language"
+
+
+def test_names_equal_under_nfkc_collide():
+    # Python reads `ﬁle` and `file` as one identifier; as two properties they would be one field.
+    [clash] = collisions(["ﬁle", "file", "other"], field_name, "properties")
+    assert (clash.first, clash.second, clash.name) == ("ﬁle", "file", "file")
+
+
+def test_collisions_lists_every_clash_in_order():
+    found = collisions(["e-mail", "e_mail", "E-Mail"], field_name, "properties")
+    assert [(c.first, c.second) for c in found] == [("e-mail", "e_mail"), ("e-mail", "E-Mail")]

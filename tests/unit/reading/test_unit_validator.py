@@ -1,0 +1,336 @@
+"""Unit tests of generator.reading.validator: references, house rules and versions."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import socket
+from pathlib import Path
+
+import pytest
+
+from generator.reading.loader import LoadedSpec, load_spec, parse_spec_text
+from generator.reading.validator import validate
+
+PROJECT = Path(__file__).resolve().parents[3]
+
+BASE = """\
+openapi: 3.1.0
+info:
+  title: Items
+  version: "1"
+servers:
+  - url: https://api.example.com/v1
+paths:
+  /items/{item_id}:
+    get:
+      operationId: getItem
+      parameters:
+        - name: item_id
+          in: path
+          required: true
+          schema: {type: string}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Item"
+components:
+  schemas:
+    Item:
+      type: object
+      properties:
+        id: {type: string}
+"""
+REF_LINE = 22  # the line of the `$ref` above
+OP = "#/paths/~1items~1{item_id}/get"
+REF_POINTER = OP + "/responses/200/content/application~1json/schema/$ref"
+
+
+def spec_of(text: str, name: str = "spec.yaml") -> LoadedSpec:
+    return parse_spec_text(text, Path(name), name)
+
+
+def problems(text: str):
+    return validate(spec_of(text))
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Record (and refuse) any attempt to open a connection or resolve a name."""
+    attempts: list[object] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network disabled in unit tests")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def test_base_spec_is_valid():
+    assert line_of(BASE, "$ref") == REF_LINE
+    assert problems(BASE) == []
+
+
+def test_openapi_30_is_accepted():
+    assert problems(BASE.replace("openapi: 3.1.0", "openapi: 3.0.3")) == []
+
+
+# --- references ----------------------------------------------------------------------------------
+
+
+def test_ref_to_missing_target():
+    text = BASE.replace("#/components/schemas/Item", "#/components/schemas/Missing")
+    [problem] = problems(text)
+    assert problem.pointer == REF_POINTER
+    assert problem.line == REF_LINE
+    assert "#/components/schemas/Missing" in problem.message
+    assert "does not exist" in problem.message
+
+
+def test_ref_to_another_file_is_refused_and_not_read(tmp_path, monkeypatch, no_network):
+    other = tmp_path / "other.yaml"
+    other.write_text("Item:\n  type: object\n", encoding="utf-8")
+    main = tmp_path / "main.yaml"
+    main.write_text(BASE.replace("#/components/schemas/Item", "other.yaml#/Item"), encoding="utf-8")
+    spec = load_spec(main, "main.yaml")
+
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def spy_open(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy_open)
+    monkeypatch.setattr(io, "open", spy_open)
+    monkeypatch.chdir(tmp_path)  # a relative ref would resolve against the working directory too
+    found = validate(spec)
+
+    assert [p.pointer for p in found] == [REF_POINTER]
+    assert found[0].line == REF_LINE
+    assert "only references inside this document" in found[0].message
+    assert not [path for path in opened if "other.yaml" in path]
+    assert no_network == []
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "http://127.0.0.1:9/spec.yaml#/Item",
+        "https://example.com/spec.yaml#/components/schemas/Item",
+        "file:///etc/passwd",
+        "./other.yaml",
+        "components/schemas/Item",
+    ],
+)
+def test_refs_leaving_the_document_are_refused_without_network(ref, no_network):
+    [problem] = problems(BASE.replace("#/components/schemas/Item", ref))
+    assert problem.pointer == REF_POINTER
+    assert "only references inside this document" in problem.message
+    assert no_network == []
+
+
+def test_non_string_ref_is_refused():
+    [problem] = problems(BASE.replace('"#/components/schemas/Item"', "42"))
+    assert problem.pointer == REF_POINTER
+
+
+# --- operations and parameters -------------------------------------------------------------------
+
+SECOND_OPERATION = """\
+  /others:
+    get:
+      operationId: getItem
+      responses:
+        "200": {description: ok}
+components:"""
+
+
+def test_duplicate_operation_id_names_first_location():
+    text = BASE.replace("components:", SECOND_OPERATION, 1)
+    found = problems(text)
+    duplicates = [p for p in found if "getItem" in p.message]
+    assert len(duplicates) == 1, found
+    [duplicate] = duplicates
+    assert duplicate.pointer == "#/paths/~1others/get/operationId"
+    assert duplicate.line == line_of(text, "/others") + 2
+    assert "/items/{item_id}" in duplicate.message  # where it was first used
+
+
+def test_duplicate_operation_id_is_reported():
+    text = BASE.replace("components:", SECOND_OPERATION, 1)
+    found = problems(text)
+    assert found
+    assert any("getItem" in p.message for p in found)
+
+
+def test_undeclared_path_parameter():
+    text = BASE.replace("/items/{item_id}:", "/items/{item_id}/parts/{part_id}:")
+    [problem] = problems(text)
+    assert problem.pointer == "#/paths/~1items~1{item_id}~1parts~1{part_id}/get"
+    assert "'part_id'" in problem.message and "not declared" in problem.message
+    assert problem.line in (9, 10)
+
+
+def test_declared_path_parameter_missing_from_path():
+    text = BASE.replace("/items/{item_id}:", "/items:")
+    [problem] = problems(text)
+    # Pointed at the declaration itself, so the line shown is the one to fix.
+    assert problem.pointer == "#/paths/~1items/get/parameters/0/name"
+    assert "'item_id'" in problem.message and "not in the path" in problem.message
+
+
+def test_path_parameter_declared_on_path_item_counts():
+    text = BASE.replace(
+        "    get:\n      operationId: getItem\n      parameters:\n",
+        "    parameters:\n",
+    ).replace("        - name: item_id", "      - name: item_id").replace(
+        "          in: path\n          required: true\n          schema: {type: string}\n",
+        "        in: path\n        required: true\n        schema: {type: string}\n"
+        "    get:\n      operationId: getItem\n",
+    )
+    assert "parameters:\n      - name: item_id" in text
+    assert problems(text) == []
+
+
+HEADER = """\
+        - name: {name}
+          in: header
+          schema: {{type: string}}
+      responses:"""
+
+
+@pytest.mark.parametrize("name", ["X Bad", "X-Bad:", "Bad\\u00e9", "X(Bad)"])
+def test_header_parameter_name_must_be_http_token(name):
+    text = BASE.replace("      responses:", HEADER.format(name=f'"{name}"'), 1)
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].pointer.startswith(OP)
+    assert "not an HTTP token" in found[0].message
+    assert repr(name.encode().decode("unicode_escape")) in found[0].message
+
+
+def test_valid_header_parameter_is_accepted():
+    text = BASE.replace("      responses:", HEADER.format(name="X-Request-Id"), 1)
+    assert problems(text) == []
+
+
+def test_security_scheme_header_must_be_http_token():
+    text = BASE + (
+        "  securitySchemes:\n"
+        "    key:\n"
+        "      type: apiKey\n"
+        "      in: header\n"
+        '      name: "Api Key"\n'
+    )
+    [problem] = problems(text)
+    assert problem.pointer == "#/components/securitySchemes/key/name"
+    assert problem.line == line_of(text, "Api Key")
+
+
+# --- servers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://user:pw@x.com", "credentials"),
+        ("https://token@x.com/v1", "credentials"),
+        ("ftp://x.com/a", "http(s)"),
+        ("file:///etc/passwd", "http(s)"),
+        ("/relative/v1", "http(s)"),
+        ("https://x.com/v1?key=1", "query"),
+        ("https://x.com/{version}", "variables"),
+        ("https://x.com/a b", "whitespace"),
+    ],
+)
+def test_bad_server_url(url, words):
+    text = BASE.replace("https://api.example.com/v1", url)
+    found = problems(text)
+    server_problems = [p for p in found if p.pointer == "#/servers/0/url"]
+    assert len(server_problems) == 1, found
+    [problem] = server_problems
+    assert words in problem.message
+    assert problem.line == 6
+
+
+def test_each_bad_server_gets_its_own_pointer():
+    text = BASE.replace(
+        "  - url: https://api.example.com/v1\n",
+        "  - url: https://api.example.com/v1\n"
+        "  - url: https://user:pw@x.com\n"
+        "  - url: ftp://x.com/a\n",
+    )
+    found = problems(text)
+    assert [(p.pointer, p.line) for p in found] == [("#/servers/1/url", 7), ("#/servers/2/url", 8)]
+
+
+# --- versions ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["openapi: 2.0", 'openapi: "2.0"', 'openapi: "3.2.0"', "openapi: 3.1", 'swagger: "2.0"', "openapi: 4.0.0"],
+)
+def test_unsupported_openapi_versions_are_refused(header):
+    found = problems(BASE.replace("openapi: 3.1.0", header))
+    assert len(found) == 1
+    assert found[0].pointer == "#/openapi"
+    assert "3.0" in found[0].message and "3.1" in found[0].message
+
+
+def test_missing_paths_is_reported():
+    text = BASE.split("paths:")[0]
+    [problem] = problems(text)
+    assert problem.pointer == "#/paths"
+
+
+def test_problems_are_in_file_order():
+    text = BASE.replace("/items/{item_id}:", "/items:").replace(
+        "https://api.example.com/v1", "ftp://x.com"
+    )
+    found = problems(text)
+    assert len(found) == 2
+    assert found == sorted(found)
+    assert found[0].pointer == "#/servers/0/url"
+
+
+# --- the real specs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["kombo", "stackone", "unified", "xobin"])
+def test_real_specs_validate_cleanly(name):
+    path = PROJECT / "specs" / f"{name}.yaml"
+    assert validate(load_spec(path, f"specs/{name}.yaml")) == []
+
+
+def test_properties_that_share_an_attribute_are_reported_each_naming_both():
+    text = BASE.replace("        id: {type: string}\n", "        e-mail: {type: string}\n"
+                        "        e_mail: {type: string}\n        E-Mail: {type: string}\n")
+    found = problems(text)
+    assert [(p.pointer, p.line) for p in found] == [
+        ("#/components/schemas/Item/properties/e_mail", line_of(text, "e_mail:")),
+        ("#/components/schemas/Item/properties/E-Mail", line_of(text, "E-Mail:")),
+    ]
+    assert "'e-mail' and 'e_mail'" in found[0].message and "'e-mail' and 'E-Mail'" in found[1].message
+
+
+def test_property_clashes_are_found_in_inline_schemas_but_not_in_examples():
+    inline = (
+        '              schema:\n                type: object\n                properties:\n'
+        '                  ﬁle: {type: string}\n                  file: {type: string}\n'
+        '                example: {properties: {a-b: 1, a_b: 2}}\n'
+    )
+    text = BASE.replace('              schema:\n                $ref: "#/components/schemas/Item"\n', inline)
+    [problem] = problems(text)
+    assert problem.pointer == OP + "/responses/200/content/application~1json/schema/properties/file"

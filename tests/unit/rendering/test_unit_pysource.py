@@ -1,0 +1,131 @@
+"""The string-and-comment scanner behind the spec-text check agrees with Python's own tokenizer."""
+
+from __future__ import annotations
+
+import ast
+import io
+import itertools
+import tokenize
+from pathlib import Path
+
+import pytest
+
+from generator.rendering.pysource import first_non_ascii_code_line, scan, top_level_cuts
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _tokenizer_spans(source: str) -> tuple[list[int], list[int]]:
+    line_starts = [0]
+    for index, char in enumerate(source):
+        if char == "\n":
+            line_starts.append(index + 1)
+    starts, ends = [], []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.STRING:
+            prefix = token.string[: len(token.string) - len(token.string.lstrip("rRbBuUfF"))]
+            inert = "f" not in prefix.lower()
+        else:
+            inert = token.type == tokenize.COMMENT
+        if inert:
+            starts.append(line_starts[token.start[0] - 1] + token.start[1])
+            ends.append(line_starts[token.end[0] - 1] + token.end[1])
+    return starts, ends
+
+
+def _modules() -> list[Path]:
+    found = sorted((ROOT / "generated").rglob("*.py")) + sorted((ROOT / "tests").rglob("golden/**/*.py"))
+    return found + sorted((ROOT / "generator").rglob("*.py")) + sorted((ROOT / "tests").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_scanner_matches_tokenize_on_real_modules(path: Path) -> None:
+    source = path.read_text()
+    inert = scan(source)
+    assert (inert.starts, inert.ends) == _tokenizer_spans(source)
+
+
+TRICKY = [
+    'elif"x":\n    pass\n',
+    'x = f"{a}" + "#not a comment"  # a comment with "quotes"\n',
+    'x = rb"\\"" + Rb\'\\\'\' + u"\\\\"\n',
+    'def f():\n    """A docstring with \\""" inside and \'\'\' too."""\n',
+    "x = '''one\n'' two\n'''\n",
+    'x = """a""""b"\n',
+    "x = 'a' 'b' \"c\"\n",
+    'x = "line \\\ncontinued"\n',
+    "# only a comment with 'quote\n",
+    'x = (\n    "a",  # trailing\n    f"b{c!r}",\n)\n',
+    'x = F"{y}" + fR"z" + rF"w" + Br"v"\n',
+]
+
+
+@pytest.mark.parametrize("source", TRICKY)
+def test_scanner_matches_tokenize_on_tricky_code(source: str) -> None:
+    inert = scan(source)
+    assert (inert.starts, inert.ends) == _tokenizer_spans(source)
+
+
+def test_an_unterminated_string_is_code_not_an_inert_span() -> None:
+    source = 'x = "never closed\ny = os.system("rm")\n'
+    inert = scan(source)
+    exposed = source.index("os.system")
+    assert not any(start <= exposed < end for start, end in zip(inert.starts, inert.ends))
+
+
+def test_a_bare_carriage_return_ends_a_one_line_string_as_for_python() -> None:
+    source = 'x = "a\rb"\n'
+    assert scan(source).starts == []
+
+
+def test_f_string_contents_are_not_inert_but_are_not_code_either() -> None:
+    source = 'x = f"{é}"\ny = ñ\n'
+    inert = scan(source)
+    assert inert.starts == []
+    assert first_non_ascii_code_line(source, inert) == 2
+
+
+def test_non_ascii_inside_strings_and_comments_is_fine() -> None:
+    source = 'x = "é"  # ñ\n'
+    assert first_non_ascii_code_line(source, scan(source)) is None
+
+
+def _ast_cuts(source: str) -> list[int]:
+    """The rule, read off Python's own parse: between two top-level definitions with only blank
+    lines between the end of one and the first decorator of the next."""
+    definitions = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    lines = source.splitlines(keepends=True)
+    offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
+    cuts = []
+    for before, node in itertools.pairwise(ast.parse(source).body):
+        if isinstance(before, definitions) and isinstance(node, definitions):
+            end = before.end_lineno or before.lineno
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+            gap = lines[end:start]
+            if gap and all(not line.strip() for line in gap):
+                cuts.append(offsets[start])
+    return cuts
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_top_level_cuts_match_the_parsed_module(path: Path) -> None:
+    source = path.read_text()
+    assert top_level_cuts(source) == _ast_cuts(source)
+
+
+CUT_CASES = [
+    "def a():\n    pass\n\n\ndef b():\n    pass\n",
+    "def a():\n    pass\n# note\n\ndef b():\n    pass\n",
+    "def a():\n    pass\n    # trailing\n\ndef b():\n    pass\n",
+    "def a():\n    pass\n\n@x\n\n@y\nclass B:\n    pass\n",
+    "@x\n\ndef a():\n    pass\n\n\nasync def b():\n    pass\n",
+    'def a():\n    s = """\n\ndef not_a_cut():\n"""\n\ndef b(\n    x,\n) -> None:\n    pass\n',
+    "x = 1\n\ndef a():\n    pass\n\nclass B(\n\n):\n    pass\n",
+    "def a():\n    return (\n1\n)\ndef b():\n    pass\n",
+    "def a():\n    x = 1 \\\n\\\n\ndef b(): pass\n",
+]
+
+
+@pytest.mark.parametrize("source", CUT_CASES)
+def test_top_level_cuts_on_unusual_layouts(source: str) -> None:
+    assert top_level_cuts(source) == _ast_cuts(source)
