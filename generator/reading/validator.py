@@ -51,7 +51,7 @@ def _library_problems(spec: LoadedSpec, minor: str) -> Iterator[Diagnostic]:
     validator_class = OpenAPIV31SpecValidator if minor == "1" else OpenAPIV30SpecValidator
     try:
         errors = list(validator_class(spec.data).iter_errors())
-    except Exception as exc:  # the library raises on some malformed input instead of reporting
+    except Exception as exc:  # noqa: BLE001 - the library raises on some malformed input
         yield spec.diagnostic((), f"spec could not be validated: {type(exc).__name__}")
         return
     for error in errors:

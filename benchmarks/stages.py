@@ -1,0 +1,162 @@
+"""Where one `clientgen generate --spec SPEC --out DIR` spends its time, stage by stage.
+
+`python benchmarks/stages.py SPEC [--regen]` (with clientgen's venv) prints JSON: for each stage its
+wall time and its CPU time (this process plus the worker processes it waited for: black's pool, the
+forked validator). Cold = an empty cache; `--regen` first generates the spec with a cache, then
+adds one optional field to its first object schema and times the regeneration of the same folder.
+Stages nest as in the pipeline; "rest" rows are what a stage spends outside the ones listed under it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+_started = time.perf_counter()
+_started_cpu = os.times()
+
+
+class Stages:
+    """Wall and CPU time per stage name, summed over calls."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, dict[str, float]] = {}
+        self.counts: dict[str, int] = {}
+
+    def add(self, name: str, wall: float, cpu: float, children: float) -> None:
+        total = self.totals.setdefault(name, {"wall": 0.0, "cpu": 0.0, "children_cpu": 0.0, "calls": 0})
+        total["wall"] += wall
+        total["cpu"] += cpu
+        total["children_cpu"] += children
+        total["calls"] += 1
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.counts[name] = self.counts.get(name, 0) + n
+
+    def wrap(self, owner: Any, attribute: str, name: str) -> None:
+        original = getattr(owner, attribute)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            wall, before = time.perf_counter(), os.times()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                after = os.times()
+                self.add(name, time.perf_counter() - wall,
+                         after.user + after.system - before.user - before.system,
+                         after.children_user + after.children_system
+                         - before.children_user - before.children_system)
+
+        setattr(owner, attribute, timed)
+
+
+def _cpu(times: os.times_result) -> float:
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _instrument(stages: Stages) -> None:
+    from generator import pipeline
+    from generator.ir import parser
+    from generator.models import datamodel
+    from generator.rendering import format as black_format
+
+    stages.wrap(pipeline, "generate_package", "pipeline")
+    stages.wrap(pipeline, "load_spec", "load")
+    stages.wrap(pipeline, "build_api", "IR")
+    stages.wrap(datamodel, "_call_model_generator", "datamodel-code-generator")
+    stages.wrap(datamodel, "_run_model_generator", "models (cache, dmcg)")
+    stages.wrap(parser, "polish_models", "model polish")
+    stages.wrap(parser, "read_model_classes", "reading model classes")
+    stages.wrap(pipeline, "render_package", "render")
+    stages.wrap(pipeline, "format_files", "black")
+    stages.wrap(pipeline, "spec_text_problems", "spec-text check")
+    stages.wrap(pipeline, "_verify_python", "compile")
+    stages.wrap(pipeline.Validation, "wait", "waiting for the validator")
+    stages.wrap(black_format, "_format_all", "black (cache lookups and formatting)")
+
+    # How much of black's input missed the cache: what it stores is what it formatted.
+    from generator.foundation import cache
+
+    get_many, put = cache.get_many, cache.put
+
+    def counted_get_many(namespace: str, keys: Any) -> dict[str, str]:
+        keys = list(keys)
+        stages.count(f"{namespace} entries looked up", len(keys))
+        return get_many(namespace, keys)
+
+    def counted_put(namespace: str, key: str, value: str) -> None:
+        stages.count(f"{namespace} entries computed")
+        if namespace == "black":
+            stages.count("black lines formatted", value.count("\n"))
+        put(namespace, key, value)
+
+    cache.get_many, cache.put = counted_get_many, counted_put
+
+
+def _validator_cpu(spec_path: Path) -> float:
+    """The validator's CPU on its own (it runs in a forked child during generation)."""
+    from generator.reading.loader import load_spec
+    from generator.reading.validator import validate
+
+    spec = load_spec(spec_path)
+    before = os.times()
+    validate(spec)
+    return _cpu(os.times()) - _cpu(before)
+
+
+def _add_field(spec_path: Path, target: Path) -> None:
+    from generator.reading.loader import load_spec
+
+    data = load_spec(spec_path).data
+    schemas = data["components"]["schemas"]
+    first = next(s for s in schemas.values() if isinstance(s.get("properties"), dict))
+    first["properties"]["benchmarkField1"] = {"type": "string", "description": "Added by the benchmark."}
+    target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("spec", type=Path)
+    parser.add_argument("--regen", action="store_true", help="time a regeneration after a one-field change")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="clientgen-stages-"))
+    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+    try:
+        from generator import api  # the imports a run pays before its first stage
+
+        imported, imported_cpu = time.perf_counter() - _started, _cpu(os.times()) - _cpu(_started_cpu)
+        spec = scratch / f"spec{args.spec.suffix}"
+        shutil.copy(args.spec, spec)
+        out = scratch / "out"
+        if args.regen:
+            api.generate_to(spec, out)
+            changed = scratch / "spec.json"
+            _add_field(args.spec, changed)
+            spec.unlink()
+            spec = changed
+        stages = Stages()
+        _instrument(stages)
+        wall, before = time.perf_counter(), os.times()
+        api.generate_to(spec, out)
+        total = {"wall": time.perf_counter() - wall, "cpu": _cpu(os.times()) - _cpu(before)}
+        result = {
+            "imports before the first stage": {"wall": imported, "cpu": imported_cpu},
+            "total": total,
+            "stages": stages.totals,
+            "counts": stages.counts,
+            "validator cpu (alone, in-process)": _validator_cpu(spec),
+        }
+        print(json.dumps(result, indent=1))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
