@@ -1,10 +1,12 @@
 """Where one `clientgen generate --spec SPEC --out DIR` spends its time, stage by stage.
 
-`python benchmarks/stages.py SPEC [--regen]` (with clientgen's venv) prints JSON: for each stage its
-wall time and its CPU time (this process plus the worker processes it waited for: black's pool, the
-forked validator). Cold = an empty cache; `--regen` first generates the spec with a cache, then
-adds one optional field to its first object schema and times the regeneration of the same folder.
-Stages nest as in the pipeline; "rest" rows are what a stage spends outside the ones listed under it.
+`python benchmarks/stages.py SPEC [--regen] [--tree DIR]` (with clientgen's venv) prints JSON: for
+each stage its wall time and its CPU time (this process, and the processes it forked and waited
+for: black's pool, the validator, the model generator's forked retry). Cold = an empty cache;
+`--regen` first generates the spec (in a forked child, so this process starts as a fresh command
+would), then adds one optional field to its first object schema and times the regeneration of the
+same folder. `--tree` runs the generator of another checkout (its generator/ and templates/), to
+compare with an earlier commit (benchmarks/run.py --baseline).
 """
 
 from __future__ import annotations
@@ -139,11 +141,20 @@ def _prime(spec: Path, out: Path) -> None:
         raise SystemExit(f"priming failed with exit code {child.exitcode}")
 
 
+def _use_tree(tree: Path) -> None:
+    """Import `generator` from `tree` instead of the editable install of this checkout."""
+    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+    sys.path.insert(0, str(tree.resolve()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("spec", type=Path)
     parser.add_argument("--regen", action="store_true", help="time a regeneration after a one-field change")
+    parser.add_argument("--tree", type=Path, help="a checkout whose generator/ to run")
     args = parser.parse_args()
+    if args.tree:
+        _use_tree(args.tree)
     scratch = Path(tempfile.mkdtemp(prefix="clientgen-stages-"))
     os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
     try:
