@@ -59,11 +59,45 @@ class Stages:
         setattr(owner, attribute, timed)
 
 
+class ChildCpu:
+    """CPU time of work done in forked processes (black's workers, the validator), each process
+    adding its own to a file: reaping order would otherwise credit one stage with another's child
+    (a pool starting reaps the validator if it has finished)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.main = folder, os.getpid()
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def wrap(self, owner: Any, attribute: str, kind: str) -> None:
+        original = getattr(owner, attribute)
+
+        def recorded(*args: Any, **kwargs: Any) -> Any:
+            before = os.times()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                if os.getpid() != self.main:
+                    after = os.times()
+                    spent = after.user + after.system - before.user - before.system
+                    with open(self.folder / f"{os.getpid()}.txt", "a", encoding="utf-8") as out:
+                        out.write(f"{kind} {spent}\n")
+
+        setattr(owner, attribute, recorded)
+
+    def totals(self) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for path in self.folder.glob("*.txt"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                kind, spent = line.rsplit(" ", 1)
+                found[kind] = found.get(kind, 0.0) + float(spent)
+        return found
+
+
 def _cpu(times: os.times_result) -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def _instrument(stages: Stages) -> None:
+def _instrument(stages: Stages, children: ChildCpu) -> None:
     from generator import pipeline
     from generator.ir import parser
     from generator.models import datamodel
@@ -82,6 +116,8 @@ def _instrument(stages: Stages) -> None:
     stages.wrap(pipeline, "_verify_python", "compile")
     stages.wrap(pipeline.Validation, "wait", "waiting for the validator")
     stages.wrap(black_format, "_format_all", "black (cache lookups and formatting)")
+    children.wrap(black_format, "_black", "black")  # called by name in the workers
+    children.wrap(pipeline.Validation, "_validate", "validator")
 
     # How much of black's input missed the cache: what it stores is what it formatted.
     from generator.foundation import cache
@@ -172,7 +208,8 @@ def main() -> None:
         from generator import pipeline  # the model generator, black and the templates' modules
 
         stages.add("imports of the pipeline", time.perf_counter() - wall, _cpu(os.times()) - _cpu(before), 0.0)
-        _instrument(stages)
+        children = ChildCpu(scratch / "child-cpu")
+        _instrument(stages, children)
         api.generate_to(spec, out)
         total = {"wall": time.perf_counter() - wall, "cpu": _cpu(os.times()) - _cpu(before)}
         result = {
@@ -180,6 +217,7 @@ def main() -> None:
             "total": total,
             "stages": stages.totals,
             "counts": stages.counts,
+            "cpu in forked processes": children.totals(),
             "validator cpu (alone, in-process)": _validator_cpu(spec),
         }
         print(json.dumps(result, indent=1))

@@ -208,7 +208,11 @@ def run(call: Callable[[], str]) -> str:
     if state.child is None:
         assert source is not None
         return source
-    answer = state.child.answer()
+    try:
+        answer = state.child.answer()
+    except BaseException:
+        state.child.stop()
+        raise
     if answer[0] == "first parse fails" and source is not None:
         return source
     if answer[0] == "public" and isinstance(answer[1], str):
