@@ -598,6 +598,8 @@ def main() -> None:
                         help="also break down where the time goes at this commit, for comparison")
     parser.add_argument("--stages-only", action="store_true",
                         help="redo only the stage breakdowns, keeping the last run's other numbers")
+    parser.add_argument("--runtime-only", action="store_true",
+                        help="redo only the generated clients' latency, parse and import times")
     args = parser.parse_args()
     args.runs = args.runs or (1 if args.quick else 3)
     saved = WORK / ("results-quick.json" if args.quick else "results.json")
@@ -607,6 +609,12 @@ def main() -> None:
         info["baseline"] = args.baseline
         info["stages"] = bench_stages(stage_spec, 1 if args.quick else 2,
                                       baseline_tree(args.baseline) if args.baseline else None)
+        finish(args, info, saved)
+        return
+    if args.runtime_only:
+        info = json.loads(saved.read_text(encoding="utf-8"))
+        info["runtime"] = bench_runtime(prepare_project(), 3 if args.quick else 7,
+                                        200 if args.quick else 1000)
         finish(args, info, saved)
         return
 
