@@ -112,39 +112,15 @@ def _verify_python(spec: LoadedSpec, files: dict[str, str]) -> None:
         cache.put("compiles", key, "")
 
 
-def generate_package(
-    spec_path: Path, provider: str | None = None, display_name: str | None = None,
-    package_version: Callable[[Api], str] | None = None,
-) -> Generated:
-    """Render one spec into its package files, in memory. Raises SpecError for a bad spec.
-
-    `package_version` picks the version from the IR (regenerate.py compares its API surface with
-    the previous one); without it a package gets its first version.
-    """
-    spec = load_spec(spec_path, display_name)
-    validation = Validation(spec, background=True)
-    name = provider or provider_for(spec_path)
-    try:
-        try:
-            api = build_api(spec, name)
-        except (NameCollision, UnexpectedFieldName) as exc:  # the validator reports these first
-            raise SpecError([spec.diagnostic(("components", "schemas"), str(exc))]) from None
-        if package_version is not None:
-            api = dataclasses.replace(api, package_version=package_version(api))
-        rendered = render_package(api, spec_path.name)
-    except Exception:
-        validation.wait()  # a spec's own problems are reported first, as when validation ran first
-        raise
-    except BaseException:  # an interrupt: the verdict is no longer wanted
-        validation.cancel()
-        raise
-    validation.wait()  # nothing built from the spec is used before the spec is known to be valid
+def _format(spec: LoadedSpec, rendered: dict[str, str]) -> dict[str, str]:
+    """The rendered files through black, with the spec-text check run while black's worker
+    processes format a big package."""
 
     def check_spec_text() -> None:
         # Spec text only inside strings, or nothing is written. Checked on the code before black,
         # which would reformat leaked code (quotes, spacing) until it no longer reads like the
-        # spec text; while black's worker processes run, for a big package. A clean verdict is
-        # kept under everything it depends on, so an unchanged package is not searched again.
+        # spec text. A clean verdict is kept under everything it depends on, so an unchanged
+        # package is not searched again.
         modules = sorted((path, text) for path, text in rendered.items() if path.endswith(".py"))
         key = cache.make_key(
             generator_fingerprint(), spec.path.name, spec.text,
@@ -161,9 +137,42 @@ def generate_package(
     # unformatted modules are compiled first, so code that does not compile is reported as such,
     # not as whatever the check or black make of it.
     try:
-        files = format_files(rendered, meanwhile=check_spec_text)
+        return format_files(rendered, meanwhile=check_spec_text)
     except Exception:
         _verify_python(spec, rendered)
         raise
+
+
+def generate_package(
+    spec_path: Path, provider: str | None = None, display_name: str | None = None,
+    package_version: Callable[[Api], str] | None = None,
+) -> Generated:
+    """Render one spec into its package files, in memory. Raises SpecError for a bad spec.
+
+    `package_version` picks the version from the IR (regenerate.py compares its API surface with
+    the previous one); without it a package gets its first version.
+    """
+    spec = load_spec(spec_path, display_name)
+    validation = Validation(spec, background=True)
+    name = provider or provider_for(spec_path)
+    # The validator's verdict is awaited last, so that it runs beside everything else here: what
+    # is built from the spec in the meantime stays in memory and is returned only after a clean
+    # verdict, and any failure first reports the spec's own problems, as if validation ran first.
+    try:
+        try:
+            api = build_api(spec, name)
+        except (NameCollision, UnexpectedFieldName) as exc:  # the validator reports these first
+            raise SpecError([spec.diagnostic(("components", "schemas"), str(exc))]) from None
+        if package_version is not None:
+            api = dataclasses.replace(api, package_version=package_version(api))
+        rendered = render_package(api, spec_path.name)
+        files = _format(spec, rendered)
+    except Exception:
+        validation.wait()
+        raise
+    except BaseException:  # an interrupt: the verdict is no longer wanted
+        validation.cancel()
+        raise
+    validation.wait()
     _verify_python(spec, files)
     return Generated(name, spec, files)

@@ -31,40 +31,44 @@ from ..reading.spec import (
     iter_property_maps,
     schema_name,
 )
-from . import hidden_classes
+from . import collapse_retry, hidden_classes
 
-_KEYWORDS = frozenset(
-    """type format title description default enum const nullable readOnly writeOnly deprecated
-    properties required additionalProperties patternProperties items prefixItems minItems maxItems
-    uniqueItems minProperties maxProperties minimum maximum exclusiveMinimum exclusiveMaximum
-    multipleOf minLength maxLength pattern allOf anyOf oneOf not discriminator $ref""".split()
-)
+_KEYWORDS = frozenset({
+    "type", "format", "title", "description", "default", "enum", "const", "nullable", "readOnly",
+    "writeOnly", "deprecated", "properties", "required", "additionalProperties",
+    "patternProperties", "items", "prefixItems", "minItems", "maxItems", "uniqueItems",
+    "minProperties", "maxProperties", "minimum", "maximum", "exclusiveMinimum",
+    "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "allOf", "anyOf",
+    "oneOf", "not", "discriminator", "$ref",
+})
 # Formats that the models hold as a non-string type, where string constraints do not apply.
 _NON_STRING_FORMATS = frozenset({"date-time", "date", "time", "duration", "uuid", "binary"})
 
 # One fixed configuration: changing any of these changes every generated package.
-_GENERATE_OPTIONS: dict[str, Any] = dict(
-    input_file_type=InputFileType.OpenAPI,
-    output_model_type=DataModelType.PydanticV2BaseModel,
-    target_python_version=PythonVersion.PY_310,
-    use_annotated=True,
-    field_constraints=True,
-    use_standard_collections=True,
-    use_union_operator=True,
-    enum_field_as_literal="all",
-    strict_nullable=True,
-    extra_fields="allow",
-    disable_timestamp=True,
-    use_schema_description=True,
-    use_field_description=True,
-    use_double_quotes=True,
-    collapse_root_models=True,
-    output_datetime_class="datetime",
+_GENERATE_OPTIONS: dict[str, Any] = {
+    "input_file_type": InputFileType.OpenAPI,
+    "output_model_type": DataModelType.PydanticV2BaseModel,
+    "target_python_version": PythonVersion.PY_310,
+    "use_annotated": True,
+    "field_constraints": True,
+    "use_standard_collections": True,
+    "use_union_operator": True,
+    "enum_field_as_literal": "all",
+    "strict_nullable": True,
+    "extra_fields": "allow",
+    "disable_timestamp": True,
+    "use_schema_description": True,
+    "use_field_description": True,
+    "use_double_quotes": True,
+    "collapse_root_models": True,
+    "output_datetime_class": "datetime",
     # Values a user sends must reach the wire unchanged: URL and e-mail types would rewrite them.
-    type_mappings=["string+uri=string", "string+uri-reference=string", "string+email=string",
-                   "string+idn-email=string", "string+byte=string"],
-    formatters=[Formatter.ISORT],  # black runs later, once, over every generated module
-)
+    "type_mappings": [
+        "string+uri=string", "string+uri-reference=string", "string+email=string",
+        "string+idn-email=string", "string+byte=string",
+    ],
+    "formatters": [Formatter.ISORT],  # black runs later, once, over every generated module
+}
 
 
 class ReferenceMapper:
@@ -218,7 +222,7 @@ def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
-        source = generate(document, **options)
+        source = collapse_retry.run(lambda: generate(document, **options))
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules")
     return source

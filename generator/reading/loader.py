@@ -35,8 +35,10 @@ for _tag, _pattern, _first in (
     ("int", r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
     (
         "float",
-        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        (
+            r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
         "-+0123456789.",
     ),
 ):
@@ -111,9 +113,7 @@ def _scalar_value(node: ScalarNode) -> Any:
             raise ValueError(f"{text!r} is not a YAML 1.2 boolean")
         return text.lower() == "true"
     if tag == "int":
-        if text.startswith("0o"):
-            return int(text[2:], 8)
-        return int(text, 0) if text.startswith("0x") else int(text)
+        return int(text, 0) if text.startswith(("0o", "0x")) else int(text)
     if tag == "float":
         lowered = text.lower()
         if lowered.endswith(".inf"):

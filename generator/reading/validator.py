@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -44,14 +45,39 @@ def reference_problems(spec: LoadedSpec) -> list[Diagnostic]:
     return list(_reference_problems(spec))
 
 
-def _library_problems(spec: LoadedSpec, minor: str) -> Iterator[Diagnostic]:
+@lru_cache(maxsize=2)
+def spec_validator_class(minor: str) -> type[Any]:
+    """openapi-spec-validator's validator for OpenAPI 3.`minor`, for 3.1 with the OpenAPI schema
+    indexed once instead of at every `$dynamicRef`.
+
+    The library checks a 3.1 document against the OpenAPI schema through a registry it has not
+    indexed ("crawled"), and resolving a `$dynamicRef` indexes the whole schema again every time:
+    1,183 times for Kombo's full spec, a third of the validator's time. Here the schema sits
+    indexed in the registry and is reached through a `$ref` from an empty root: the same schema
+    checks the same document, with the same errors at the same places.
+    """
     # Imported here: 0.15 s that a check of the references alone does without.
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
-    validator_class = OpenAPIV31SpecValidator if minor == "1" else OpenAPIV30SpecValidator
+    if minor != "1":
+        return OpenAPIV30SpecValidator
+    from jsonschema.validators import validator_for
+    from referencing import Registry
+    from referencing.jsonschema import specification_with
+
+    schema = OpenAPIV31SpecValidator.schema_validator.schema
+    uri = schema["$id"]
+    resource = specification_with(schema["$schema"]).create_resource(schema)
+    indexed = Registry().with_resource(uri, resource).crawl()
+    document_validator = validator_for(schema)({"$ref": uri}, registry=indexed)
+    return type("IndexedOpenAPIV31SpecValidator", (OpenAPIV31SpecValidator,),
+                {"schema_validator": document_validator})
+
+
+def _library_problems(spec: LoadedSpec, minor: str) -> Iterator[Diagnostic]:
     try:
-        errors = list(validator_class(spec.data).iter_errors())
-    except Exception as exc:  # the library raises on some malformed input instead of reporting
+        errors = list(spec_validator_class(minor)(spec.data).iter_errors())
+    except Exception as exc:  # noqa: BLE001 - the library raises on some malformed input
         yield spec.diagnostic((), f"spec could not be validated: {type(exc).__name__}")
         return
     for error in errors:

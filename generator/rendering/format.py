@@ -19,7 +19,7 @@ from importlib import metadata
 import black
 
 from ..foundation import cache
-from .pysource import top_level_cuts
+from .pysource import respelled_strings_only, top_level_cuts
 
 _MODE = black.Mode(
     target_versions={black.TargetVersion.PY310},
@@ -33,8 +33,25 @@ _POOL_MIN_LINES = 1000
 _BATCH_LINES = 400
 
 
+# One pass of black's formatter; `black.format_str` runs it a second time over its own output
+# whenever the first pass changed anything. Private to black: without it, format_str runs.
+_FORMAT_ONCE: Callable[..., str] | None = getattr(black, "_format_str_once", None)
+
+
 def _black(source: str) -> str:
-    return black.format_str(source, mode=_MODE)
+    """`black.format_str(source)`, without its second pass where that pass cannot change anything.
+
+    The second pass exists for what the first one adds that black reads back differently (a
+    trailing comma it added is "magic" the next time). A first pass that only respelled string
+    literals (quotes, prefixes, escapes of the same value) leaves black the same lines to read:
+    the second pass would lay them out as the first did, so its result is the first pass's.
+    """
+    if _FORMAT_ONCE is None:
+        return black.format_str(source, mode=_MODE)
+    once = _FORMAT_ONCE(source, mode=_MODE)
+    if once == source or respelled_strings_only(source, once):
+        return once
+    return _FORMAT_ONCE(once, mode=_MODE)
 
 
 def _black_many(sources: list[str]) -> list[str]:

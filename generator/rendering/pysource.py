@@ -8,6 +8,8 @@ return) leaves its quote and contents counted as code, so a check built on it fa
 
 from __future__ import annotations
 
+import ast
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,3 +126,41 @@ def top_level_cuts(source: str) -> list[int]:
         last_is_comment = kind == "comment"
         blank_before = False
     return cuts
+
+
+
+def _literal_value(literal: str) -> tuple[type, object] | None:
+    try:
+        value = ast.literal_eval(literal)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None  # an f-string: only the same text counts as the same
+    return type(value), value
+
+
+def _triple_quoted(literal: str) -> bool:
+    return literal.lstrip("rRbBuUfF")[:3] in ('"""', "'''")
+
+
+def _same_literal(old: str, new: str) -> bool:
+    """Two spellings of one plain string literal: same value, both or neither triple-quoted, the
+    same number of lines."""
+    if _triple_quoted(old) != _triple_quoted(new):
+        return False
+    value = _literal_value(old)
+    return old.count("\n") == new.count("\n") and value is not None and value == _literal_value(new)
+
+
+def respelled_strings_only(before: str, after: str) -> bool:
+    """Whether `after` is `before` with some string literals written otherwise (quotes, prefix,
+    escapes) and nothing else changed: not a character of code or comments, no literal's value."""
+    old_end = new_end = 0
+    pairs = itertools.zip_longest(_SCANNER.finditer(before), _SCANNER.finditer(after))
+    for old, new in pairs:
+        if old is None or new is None or before[old_end:old.start()] != after[new_end:new.start()]:
+            return False
+        old_end, new_end = old.end(), new.end()
+        if old.group() != new.group() and not (
+            old.lastgroup == new.lastgroup == "string" and _same_literal(old.group(), new.group())
+        ):
+            return False
+    return before[old_end:] == after[new_end:]

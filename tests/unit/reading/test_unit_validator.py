@@ -334,3 +334,55 @@ def test_property_clashes_are_found_in_inline_schemas_but_not_in_examples():
     text = BASE.replace('              schema:\n                $ref: "#/components/schemas/Item"\n', inline)
     [problem] = problems(text)
     assert problem.pointer == OP + "/responses/200/content/application~1json/schema/properties/file"
+
+
+# Documents the OpenAPI 3.1 schema refuses, each in another part of it (`$dynamicRef`s included).
+_BROKEN_31 = {
+    "info without a title": ("  title: Items\n", ""),
+    "a schema type that is no type": ("        id: {type: string}", "        id: {type: 12}"),
+    "a schema keyword of the wrong kind": ("        id: {type: string}", "        id: {type: string, required: 3}"),
+    "a nested schema of the wrong kind": ("        id: {type: string}", "        id: {items: 7}"),
+    "a response without a description": ("          description: ok\n", ""),
+    "an operationId of the wrong kind": ("operationId: getItem", "operationId: [1]"),
+    "a path that is no path": ("  /items/{item_id}:", "  items/{item_id}:"),
+}
+_SHARED = PROJECT.parent / "shared"
+
+
+def _library_class_problems(spec: LoadedSpec) -> list[tuple[tuple[object, ...], str]]:
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+
+    return [(tuple(e.absolute_path), e.message) for e in OpenAPIV31SpecValidator(spec.data).iter_errors()]
+
+
+def _indexed_class_problems(spec: LoadedSpec) -> list[tuple[tuple[object, ...], str]]:
+    from generator.reading.validator import spec_validator_class
+
+    return [(tuple(e.absolute_path), e.message) for e in spec_validator_class("1")(spec.data).iter_errors()]
+
+
+@pytest.mark.parametrize("case", _BROKEN_31, ids=_BROKEN_31)
+def test_the_indexed_31_schema_finds_what_the_library_finds(case):
+    old, new = _BROKEN_31[case]
+    assert old in BASE
+    spec = spec_of(BASE.replace(old, new, 1))
+    found = _indexed_class_problems(spec)
+    assert found and found == _library_class_problems(spec)
+
+
+@pytest.mark.parametrize("path", sorted(
+    [p for p in (PROJECT / "tests" / "hostile").glob("*.yaml") if "openapi: 3.1" in p.read_text()]
+    + [p for p in (_SHARED / "corpus").glob("*") if p.suffix in (".json", ".yaml")]
+    + [p for p in (_SHARED / "real-specs").glob("*.json")]
+), ids=lambda p: p.name)
+def test_the_indexed_31_schema_finds_what_the_library_finds_in_real_documents(path):
+    from generator.foundation.diagnostics import SpecError
+    from generator.reading.validator import reference_problems
+
+    try:
+        spec = load_spec(path)
+    except SpecError:
+        pytest.skip("refused while loading")
+    if not str(spec.data.get("openapi", "")).startswith("3.1") or reference_problems(spec):
+        pytest.skip("not an OpenAPI 3.1 document that reaches openapi-spec-validator")
+    assert _indexed_class_problems(spec) == _library_class_problems(spec)

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.rendering.pysource import first_non_ascii_code_line, scan, top_level_cuts
+from generator.rendering.pysource import (
+    first_non_ascii_code_line,
+    respelled_strings_only,
+    scan,
+    top_level_cuts,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -129,3 +134,21 @@ CUT_CASES = [
 @pytest.mark.parametrize("source", CUT_CASES)
 def test_top_level_cuts_on_unusual_layouts(source: str) -> None:
     assert top_level_cuts(source) == _ast_cuts(source)
+
+
+@pytest.mark.parametrize(("before", "after", "same"), [
+    ("x = {'a': 'b'}\n", 'x = {"a": "b"}\n', True),
+    ("s = 'it\\'s'\n", 's = "it\'s"\n', True),
+    ("s = U'x'\n", 's = "x"\n', True),
+    ("x = 'a'\n", 'x = "a" \n', False),  # code changed
+    ("x = 'a'  # 'c'\n", 'x = "a"  # "c"\n', False),  # a comment changed
+    ("x = 'a'\n", 'x = "b"\n', False),  # the value changed
+    ("x = 'a'\n", 'x = b"a"\n', False),  # the type changed
+    ("x = 'a\\nb'\n", 'x = """a\nb"""\n', False),  # one line became two
+    ("x = 'ab'\n", 'x = """ab"""\n', False),  # triple quotes are read otherwise
+    ("x = f'{a}'\n", 'x = f"{a}"\n', False),  # f-strings hold code
+    ("x = 'a'\n", "x = 'a'\ny = 1\n", False),
+    ("x = ('a', 'b')\n", 'x = ("a",)\n', False),
+])
+def test_respelled_strings_only(before, after, same):
+    assert respelled_strings_only(before, after) is same
