@@ -98,7 +98,8 @@ def _progress() -> Iterator[None]:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="clientgen", prog_name="clientgen", message="%(prog)s %(version)s")
+@click.version_option(None, "--version", "-V", package_name="clientgen", prog_name="clientgen",
+                      message="%(prog)s %(version)s")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True,
               help="Project folder: its pyproject.toml's [tool.clientgen] table, else specs/ and generated/.")
@@ -129,7 +130,8 @@ def _summary(project: api.Project, results: list[tuple[api.Plan, list[str]]], se
     """What a `generate` run wrote, and how long it took."""
     changed = [(plan, files) for plan, files in results if files]
     if not changed:
-        return f"nothing to write: {len(results)} package(s) up to date ({seconds:.1f} s)"
+        folders = ", ".join(project.display(plan.out_dir) for plan, _ in results)
+        return f"nothing to write: {folders} up to date ({seconds:.1f} s)"
     count = sum(len(files) for _, files in changed)
     folders = ", ".join(project.display(plan.out_dir) for plan, _ in changed)
     return f"wrote {count} file(s) in {folders} ({seconds:.1f} s)"

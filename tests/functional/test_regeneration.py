@@ -238,7 +238,7 @@ def test_noop_regeneration_changes_no_mtime_and_renders_nothing(kombo):
     before = snapshot(package)
     result = run(kombo, "generate")
     assert re.fullmatch(r"kombo: up to date \(1\.0\.0\)\n"
-                        r"nothing to write: 1 package\(s\) up to date \(\d+\.\d s\)\n", result.stdout)
+                        r"nothing to write: generated/kombo up to date \(\d+\.\d s\)\n", result.stdout)
     assert snapshot(package) == before
     assert run(kombo, "check").stdout == "generated/ is up to date\n"
 
