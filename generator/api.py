@@ -69,7 +69,8 @@ def _write(
             foreign = plan.foreign()
             if foreign:
                 raise WouldOverwrite(plan.out_dir, foreign[0])
-    progress.step(", ".join(p.provider for p in pending), "writing")
+    if pending:
+        progress.step(", ".join(p.provider for p in pending), "writing")
     written = apply_writes([p.write() for p in pending])
     return [(p, written.get(p.out_dir, [])) for p in plans]
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import ipaddress
 import math
+import re
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -27,7 +29,7 @@ _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
     "date": "2024-01-01",
     "time": "12:00:00",
-    "uuid": "123e4567-e89b-12d3-a456-426614174000",
+    "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",  # version 4, the usual kind
     "email": "user@example.com",
     "idn-email": "user@example.com",
     "uri": "https://example.com",
@@ -37,12 +39,21 @@ _FORMAT_EXAMPLES = {
     "ipv4": "192.0.2.1",
     "ipv6": "2001:db8::1",
     "byte": "ZXhhbXBsZQ==",
+    "duration": "PT1M",
 }
-# Annotation names written with a constructor, and the import each needs.
-_STDLIB_TYPES = {
+# Annotation names written with a constructor, and the import each needs (pydantic's UUID1-5
+# are UUIDs to a type checker).
+_CONSTRUCTED = {
     "datetime": ("datetime", "datetime"), "date": ("datetime", "date"),
-    "time": ("datetime", "time"), "UUID": ("uuid", "UUID"), "Decimal": ("decimal", "Decimal"),
+    "time": ("datetime", "time"), "timedelta": ("datetime", "timedelta"),
+    "UUID": ("uuid", "UUID"), "Decimal": ("decimal", "Decimal"),
+    "IPv4Address": ("ipaddress", "IPv4Address"), "IPv6Address": ("ipaddress", "IPv6Address"),
+    "SecretStr": ("pydantic", "SecretStr"),
+    **{f"UUID{n}": ("uuid", "UUID") for n in range(1, 6)},
 }
+_DURATION = re.compile(
+    r"P(?:(?P<days>\d+)D)?(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?"
+)
 
 Imports = frozenset[tuple[str, str]]  # (module, name); module "" is the generated package
 
@@ -100,8 +111,16 @@ def _merged(schema: dict[str, Any], document: dict[str, Any], depth: int) -> dic
     return merged
 
 
-def schema_value(schema: Any, document: dict[str, Any], depth: int = 0) -> Any:
-    """A plain value valid for `schema` as far as simple keywords go (MISSING when none is made)."""
+def schema_value(
+    schema: Any, document: dict[str, Any], depth: int = 0, seen: frozenset[str] = frozenset()
+) -> Any:
+    """A plain value valid for `schema` as far as simple keywords go (MISSING when none is made:
+    a schema that refers back to itself ends there, so a tree gets an empty list of children)."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if isinstance(ref, str):
+        if ref in seen:
+            return MISSING
+        seen = seen | {ref}
     schema = deref(document, schema)
     if schema is True or schema == {}:
         return "..."
@@ -119,7 +138,7 @@ def schema_value(schema: Any, document: dict[str, Any], depth: int = 0) -> Any:
         return enum[0]
     for key in ("oneOf", "anyOf"):
         for branch in schema.get(key) or []:
-            value = schema_value(branch, document, depth + 1)
+            value = schema_value(branch, document, depth + 1, seen)
             if value is not MISSING and value is not None:
                 return value
     declared = schema.get("type")
@@ -131,12 +150,12 @@ def schema_value(schema: Any, document: dict[str, Any], depth: int = 0) -> Any:
     if kind == "object":
         value = {}
         for name in schema.get("required") or []:
-            sub = schema_value((schema.get("properties") or {}).get(name, {}), document, depth + 1)
+            sub = schema_value((schema.get("properties") or {}).get(name, {}), document, depth + 1, seen)
             if sub is not MISSING:
                 value[str(name)] = sub
         return value
     if kind == "array":
-        item = schema_value(schema.get("items", {}), document, depth + 1)
+        item = schema_value(schema.get("items", {}), document, depth + 1, seen)
         return [] if item is MISSING else [item]
     return _scalar(kind, schema)
 
@@ -183,14 +202,21 @@ def _datetime_source(value: Any) -> str | None:
     moment = (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
     parts = [moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
              moment.microsecond]
-    while len(parts) > 3 and parts[-1] == 0:
+    return f"datetime({_trimmed(parts, 3)}, tzinfo=timezone.utc)"
+
+
+def _trimmed(parts: list[int], keep: int) -> str:
+    while len(parts) > keep and parts[-1] == 0:
         parts.pop()
-    return f"datetime({', '.join(map(str, parts))}, tzinfo=timezone.utc)"
+    return ", ".join(map(str, parts))
 
 
-def _stdlib_source(name: str, value: Any) -> str | None:
+def _constructed_source(name: str, value: Any) -> str | None:
+    """`value` as a call of the class `name` stands for (all numbers and normalised text)."""
     if name == "datetime":
         return _datetime_source(value)
+    if name == "Decimal" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
         return None
     try:
@@ -199,11 +225,20 @@ def _stdlib_source(name: str, value: Any) -> str | None:
             return f"date({day.year}, {day.month}, {day.day})"
         if name == "time":
             clock = dt.time.fromisoformat(value.rstrip("Zz"))
-            return f"time({clock.hour}, {clock.minute}, {clock.second})"
-        if name == "UUID":
+            return f"time({_trimmed([clock.hour, clock.minute, clock.second], 2)})"
+        if name == "timedelta":
+            match = _DURATION.fullmatch(value)
+            units = {k: int(v) for k, v in (match.groupdict() if match else {}).items() if v}
+            return f"timedelta({', '.join(f'{k}={v}' for k, v in units.items())})" if units else None
+        if name.startswith("UUID"):
             return f"UUID({_literal(str(uuid.UUID(value)))})"
         if name == "Decimal":
             return f"Decimal({_literal(str(Decimal(value)))})"
+        if name in ("IPv4Address", "IPv6Address"):
+            address = getattr(ipaddress, name)(value)
+            return f"{name}({_literal(str(address))})"
+        if name == "SecretStr":
+            return f"SecretStr({_literal(value)})"
     except (ValueError, InvalidOperation):
         return None
     return None
@@ -257,10 +292,10 @@ class _Writer:
             return _literal(value) if numeric and math.isfinite(value) else None
         if name == "bytes":
             return _literal(value.encode()) if isinstance(value, str) else None
-        if name in _STDLIB_TYPES:
-            found = _stdlib_source(name, value)
+        if name in _CONSTRUCTED:
+            found = _constructed_source(name, value)
             if found is not None:
-                self.imports.add(_STDLIB_TYPES[name])
+                self.imports.add(_CONSTRUCTED[name])
                 if name == "datetime":
                     self.imports.add(("datetime", "timezone"))
             return found
@@ -328,10 +363,13 @@ def value_for_annotation(node: ast.expr, models: Mapping[str, bool]) -> Any:
             return {}
         return [value_for_annotation(arguments[0], models)]
     name = node.id if isinstance(node, ast.Name) else ""
+    if name.startswith("UUID"):
+        return _FORMAT_EXAMPLES["uuid"]
     return {
-        "int": 1, "float": 1.0, "bool": True, "datetime": _FORMAT_EXAMPLES["date-time"],
+        "int": 1, "float": 1.0, "bool": True, "bytes": "...", "datetime": _FORMAT_EXAMPLES["date-time"],
         "date": _FORMAT_EXAMPLES["date"], "time": _FORMAT_EXAMPLES["time"],
-        "UUID": _FORMAT_EXAMPLES["uuid"], "Decimal": "1.5",
+        "timedelta": _FORMAT_EXAMPLES["duration"], "Decimal": "1.5",
+        "IPv4Address": _FORMAT_EXAMPLES["ipv4"], "IPv6Address": _FORMAT_EXAMPLES["ipv6"],
     }.get(name, {} if models.get(name) else "...")
 
 

@@ -139,17 +139,22 @@ def _import_lines(
     modules: tuple[str, ...] = (), third_party: tuple[str, ...] = (), testing: bool = False,
 ) -> str:
     """The import block of a README example, grouped and ordered as isort does."""
-    stdlib: dict[str, set[str]] = {}
+    by_module: dict[str, set[str]] = {}
     own = set(names)
     for module, name in examples:
         if module:
-            stdlib.setdefault(module, set()).add(name)
+            by_module.setdefault(module, set()).add(name)
         else:
             own.add(name)
+    from_lines = {
+        module: f"from {module} import {', '.join(sorted(names, key=_isort_key))}"
+        for module, names in sorted(by_module.items())
+    }
     groups = [
         [f"import {m}" for m in sorted(modules)]
-        + [f"from {m} import {', '.join(sorted(n, key=_isort_key))}" for m, n in sorted(stdlib.items())],
-        [f"import {m}" for m in sorted(third_party)],
+        + [line for m, line in from_lines.items() if m in sys.stdlib_module_names],
+        [f"import {m}" for m in sorted(third_party)]
+        + [line for m, line in from_lines.items() if m not in sys.stdlib_module_names],
         ([f"from {package} import {', '.join(sorted(own, key=_isort_key))}"] if own else [])
         + ([f"from {package}.testing import FakeAPI"] if testing else []),
     ]
@@ -225,6 +230,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
     client_arguments = ", ".join(
         (['api_key="..."'] if api.auth else [])
         + [f'{h.python_name}="..."' for h in api.client_headers]
+        + ([] if api.servers else ['base_url="https://..."'])  # the spec names no server
     )
     calls = _readme_calls(api)
     first = next(iter(calls.values()), None)
@@ -235,7 +241,8 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "async": _import_lines(package, [f"Async{client}"], first_imports, modules=("asyncio",)),
         "errors": _import_lines(package, ["APIStatusError", client], first_imports),
         "raw": _import_lines(package, [client], first_imports),
-        "testing": _import_lines(package, [], first_imports, third_party=("httpx",), testing=True),
+        "testing": _import_lines(package, [], first_imports, third_party=("httpx",) if first else (),
+                                 testing=True),
         **{key: _import_lines(package, [client], call["imports"]) for key, call in calls.items()},
     }
     context = {
