@@ -6,11 +6,14 @@ that need them, so a no-op `generate` or `check` that the manifests settle stays
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .evolution.regenerate import Plan, plan_package
-from .foundation.diagnostics import Diagnostic, SpecError
+from .foundation import progress
+from .foundation.diagnostics import Diagnostic, SpecError, UserError
+from .output.config import Config, SpecOptions, read_config
 from .output.layout import SPEC_SUFFIXES, provider_for
 from .output.writer import apply_writes
 
@@ -24,6 +27,27 @@ class UnknownProvider(ValueError):
     pass
 
 
+class NoSpecs(UserError):
+    """The specs folder holds no spec: running from the wrong folder must not look like success."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(
+            f"clientgen: no specs ({', '.join('*' + s for s in SPEC_SUFFIXES)}) in "
+            f"{config.specs_dir.resolve()}; run clientgen in the folder that holds them, pass "
+            "--root FOLDER, or set `specs` under [tool.clientgen] in pyproject.toml"
+        )
+
+
+class WouldOverwrite(UserError):
+    """Generating would replace a file that clientgen did not write; nothing was written."""
+
+    def __init__(self, out_dir: Path, relative: str) -> None:
+        super().__init__(
+            f"clientgen: refusing to replace {out_dir / relative}, which clientgen did not write; "
+            "nothing was written (move it away, choose another folder, or pass --overwrite)"
+        )
+
+
 class BreakingChanges(Exception):
     """Regeneration would break code using a client; nothing was written."""
 
@@ -32,43 +56,74 @@ class BreakingChanges(Exception):
         super().__init__(", ".join(p.provider for p in plans))
 
 
-def _write(plans: list[Plan], allow_breaking: bool) -> list[tuple[Plan, bool]]:
+def _write(
+    plans: list[Plan], allow_breaking: bool, overwrite: bool = False
+) -> list[tuple[Plan, list[str]]]:
+    """Write every plan as one step; each plan with the files it wrote or removed."""
     breaking = [p for p in plans if p.breaking]
     if breaking and not allow_breaking:
         raise BreakingChanges(breaking)
-    written = apply_writes([p.write() for p in plans if not p.up_to_date])
-    return [(p, p.out_dir in written) for p in plans]
+    pending = [p for p in plans if not p.up_to_date]
+    if not overwrite:
+        for plan in pending:
+            foreign = plan.foreign()
+            if foreign:
+                raise WouldOverwrite(plan.out_dir, foreign[0])
+    if pending:
+        progress.step(", ".join(p.provider for p in pending), "writing")
+    written = apply_writes([p.write() for p in pending])
+    return [(p, written.get(p.out_dir, [])) for p in plans]
 
 
 def generate_to(
-    spec_path: Path, out_dir: Path, provider: str | None = None, allow_breaking: bool = False
+    spec_path: Path, out_dir: Path, provider: str | None = None, allow_breaking: bool = False,
+    overwrite: bool = False, options: SpecOptions | None = None,
 ) -> tuple[str, bool]:
-    """Generate one spec file anywhere into `out_dir`; return (provider, whether files changed)."""
-    [(plan, wrote)] = _write([plan_package(spec_path, out_dir, provider)], allow_breaking)
-    return plan.provider, wrote
+    """Generate one spec file anywhere into `out_dir`; return (provider, whether files changed).
+
+    A file in `out_dir` that clientgen did not write is never replaced unless `overwrite`."""
+    plan = plan_package(spec_path, out_dir, provider, options=options)
+    [(plan, wrote)] = _write([plan], allow_breaking, overwrite)
+    return plan.provider, bool(wrote)
 
 
-def surface_of(spec: LoadedSpec, provider: str) -> Surface:
+def surface_of(spec: LoadedSpec, provider: str, options: SpecOptions | None = None) -> Surface:
     from .evolution.surface import extract_surface
-    from .ir.parser import build_api
+    from .pipeline import build_configured_api
 
-    return extract_surface(build_api(spec, provider))
+    return extract_surface(build_configured_api(spec, provider, options))
 
 
 class Project:
-    """A folder with specs/ (inputs) and generated/ (one package per spec)."""
+    """A folder with its specs (inputs) and one generated package per spec: `specs/` and
+    `generated/` unless the [tool.clientgen] table of its pyproject.toml says otherwise."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.specs_dir = root / "specs"
-        self.generated_dir = root / "generated"
+
+    @cached_property
+    def config(self) -> Config:
+        return read_config(self.root)  # read on first use: `--help` works with a broken table
+
+    @property
+    def specs_dir(self) -> Path:
+        return self.config.specs_dir
+
+    @property
+    def generated_dir(self) -> Path:
+        return self.config.output_dir
 
     def spec_paths(self) -> list[Path]:
-        if not self.specs_dir.is_dir():
-            return []
-        return sorted(p for p in self.specs_dir.iterdir() if p.suffix in SPEC_SUFFIXES)
+        """Every spec in the specs folder; NoSpecs when there is none."""
+        found = sorted(p for p in self.specs_dir.iterdir() if p.suffix in SPEC_SUFFIXES) \
+            if self.specs_dir.is_dir() else []
+        if not found:
+            raise NoSpecs(self.config)
+        self.config.check_providers([provider_for(p) for p in found])
+        return found
 
-    def _display(self, path: Path) -> str:
+    def display(self, path: Path) -> str:
+        """`path` as the user knows it: relative to the project folder where it is inside it."""
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
@@ -80,8 +135,21 @@ class Project:
             return list(paths.values())
         unknown = [p for p in providers if p not in paths]
         if unknown:
-            raise UnknownProvider(f"no spec for {', '.join(unknown)} in {self.specs_dir}")
+            raise UnknownProvider(
+                f"no spec for {', '.join(unknown)} in {self.display(self.specs_dir)}/ "
+                f"(there are: {', '.join(paths)})"
+            )
         return [paths[p] for p in providers]
+
+    def generate_file(
+        self, spec_path: Path, out_dir: Path, provider: str | None = None,
+        allow_breaking: bool = False, overwrite: bool = False,
+    ) -> tuple[Plan, list[str]]:
+        """One spec file anywhere into `out_dir`, with what [tool.clientgen] sets for its provider."""
+        options = self.config.options_for(provider or provider_for(spec_path))
+        plan = plan_package(spec_path, out_dir, provider, options=options)
+        [result] = _write([plan], allow_breaking, overwrite)
+        return result
 
     def validate(self, specs: list[Path] | None = None) -> list[Diagnostic]:
         from .reading.loader import load_spec
@@ -90,7 +158,7 @@ class Project:
         problems: list[Diagnostic] = []
         for path in specs or self.spec_paths():
             try:
-                problems += validate(load_spec(path, self._display(path)))
+                problems += validate(load_spec(path, self.display(path)))
             except SpecError as error:
                 problems += error.diagnostics
         return problems
@@ -99,10 +167,12 @@ class Project:
         """What regenerating each selected package would do; SpecError carries every spec's problems."""
         plans, problems = [], []
         for path in self._select(providers):
-            out_dir = self.generated_dir / provider_for(path)
+            provider = provider_for(path)
             try:
-                plans.append(plan_package(path, out_dir, display_name=self._display(path),
-                                          use_manifest=use_manifest))
+                plans.append(plan_package(
+                    path, self.generated_dir / provider, display_name=self.display(path),
+                    use_manifest=use_manifest, options=self.config.options_for(provider),
+                ))
             except SpecError as error:
                 problems += error.diagnostics
         if problems:
@@ -110,15 +180,17 @@ class Project:
         return plans
 
     def generate(
-        self, providers: list[str] | None = None, allow_breaking: bool = False
-    ) -> list[tuple[Plan, bool]]:
+        self, providers: list[str] | None = None, allow_breaking: bool = False,
+        overwrite: bool = False,
+    ) -> list[tuple[Plan, list[str]]]:
+        """Each selected package's plan with the files written or removed for it."""
         # Every package is planned and rendered before the first write, and all are written as
         # one step: one bad spec, or one refused breaking change, writes nothing at all.
-        return _write(self.plans(providers), allow_breaking)
+        return _write(self.plans(providers), allow_breaking, overwrite)
 
     def check(self, use_manifest: bool = True) -> str:
         return "".join(
-            plan.drift(f"generated/{plan.provider}") for plan in self.plans(None, use_manifest)
+            plan.drift(self.display(plan.out_dir)) for plan in self.plans(None, use_manifest)
         )
 
     def diff(self, providers: list[str] | None, against: str) -> list[tuple[str, list[Change]]]:
@@ -132,9 +204,10 @@ class Project:
         for path in self._select(providers):
             provider = provider_for(path)
             try:
-                old_spec = spec_at_ref(self.root, path, against, self._display(path))
-                old = surface_of(old_spec, provider) if old_spec else empty_surface()
-                new = surface_of(load_and_validate(path, self._display(path)), provider)
+                old_spec = spec_at_ref(self.root, path, against, self.display(path))
+                options = self.config.options_for(provider)
+                old = surface_of(old_spec, provider, options) if old_spec else empty_surface()
+                new = surface_of(load_and_validate(path, self.display(path)), provider, options)
             except SpecError as error:
                 problems += error.diagnostics
                 continue
@@ -145,13 +218,13 @@ class Project:
 
     def operations(self) -> list[tuple[str, str, str]]:
         from .foundation.escape import docstring_value
-        from .ir.parser import build_api
-        from .pipeline import load_and_validate
+        from .pipeline import build_configured_api, load_and_validate
 
         rows = []
         for path in self.spec_paths():
-            spec = load_and_validate(path, self._display(path))
-            api = build_api(spec, provider_for(path))
+            provider = provider_for(path)
+            spec = load_and_validate(path, self.display(path))
+            api = build_configured_api(spec, provider, self.config.options_for(provider))
             for resource in api.resources:
                 for op in resource.operations:
                     http = docstring_value(op.path_doc)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from . import api
-from .foundation import cache
-from .foundation.diagnostics import SpecError
+from .foundation import cache, progress
+from .foundation.diagnostics import SpecError, UserError
 
 
 def _fail(error: SpecError) -> None:
@@ -27,6 +30,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
+        except UserError as error:  # no specs, a bad [tool.clientgen], an unwritable folder
+            click.echo(str(error), err=True)
+            sys.exit(1)
         except Exception as exc:  # a generator bug, not a spec problem: say so in one line
             if os.environ.get("CLIENTGEN_DEBUG") == "1":
                 raise
@@ -49,27 +55,86 @@ _no_cache_option = click.option(
 )
 
 
+def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_root().meta["clientgen.quiet"] = True
+
+
+_quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet,
+    help="Print only problems: no progress, no summary.",
+)
+
+
+def _is_quiet() -> bool:
+    return bool(click.get_current_context().find_root().meta.get("clientgen.quiet"))
+
+
+def _say(message: str) -> None:
+    """An informational line on stdout; --quiet leaves it out."""
+    if not _is_quiet():
+        click.echo(message)
+
+
+@contextmanager
+def _progress() -> Iterator[None]:
+    """Each package's current stage on one rewritten stderr line, on a terminal only."""
+    stream = sys.stderr
+    if _is_quiet() or not stream.isatty():
+        yield
+        return
+    start = time.monotonic()
+
+    def show(provider: str, what: str) -> None:
+        stream.write(f"\r\x1b[Kclientgen: {provider}: {what} ({time.monotonic() - start:.1f} s)")
+        stream.flush()
+
+    try:
+        with progress.listening(show):
+            yield
+    finally:
+        stream.write("\r\x1b[K")  # the last stage line goes; the summary takes its place
+        stream.flush()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(None, "--version", "-V", package_name="clientgen", prog_name="clientgen",
+                      message="%(prog)s %(version)s")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Project folder holding specs/ and generated/.")
+              show_default=True,
+              help="Project folder: its pyproject.toml's [tool.clientgen] table, else specs/ and generated/.")
 @_no_cache_option
+@_quiet_option
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
-    """Generate typed Python clients from the OpenAPI specs in specs/."""
+    """Generate typed Python clients from OpenAPI specs (specs/ -> generated/ by default)."""
     ctx.obj = api.Project(root)
 
 
 @main.command()
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@_quiet_option
 @click.pass_obj
 def validate(project: api.Project, specs: tuple[Path, ...]) -> None:
-    """Validate SPECS (default: every spec in specs/); print one line per problem."""
-    problems = project.validate(list(specs) or None)
+    """Validate SPECS (default: every spec in the specs folder); print one line per problem."""
+    paths = list(specs) or project.spec_paths()
+    problems = project.validate(paths)
     for diagnostic in problems:
         click.echo(str(diagnostic), err=True)
     if problems:
         sys.exit(1)
-    click.echo(f"{len(list(specs) or project.spec_paths())} spec(s) valid")
+    _say(f"{len(paths)} spec(s) valid")
+
+
+def _summary(project: api.Project, results: list[tuple[api.Plan, list[str]]], seconds: float) -> str:
+    """What a `generate` run wrote, and how long it took."""
+    changed = [(plan, files) for plan, files in results if files]
+    if not changed:
+        folders = ", ".join(project.display(plan.out_dir) for plan, _ in results)
+        return f"nothing to write: {folders} up to date ({seconds:.1f} s)"
+    count = sum(len(files) for _, files in changed)
+    folders = ", ".join(project.display(plan.out_dir) for plan, _ in changed)
+    return f"wrote {count} file(s) in {folders} ({seconds:.1f} s)"
 
 
 def _describe(plan: api.Plan, wrote: bool) -> str:
@@ -103,50 +168,59 @@ def _refuse(error: api.BreakingChanges) -> None:
 @click.option("--package", "package", help="With --spec: the provider name (default: file name).")
 @click.option("--allow-breaking", is_flag=True,
               help="Regenerate even when the API change breaks code using the client.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace files in the output folder that clientgen did not write.")
 @_no_cache_option
+@_quiet_option
 @click.pass_obj
 def generate(
     project: api.Project, providers: tuple[str, ...], spec_file: Path | None,
-    out_dir: Path | None, package: str | None, allow_breaking: bool,
+    out_dir: Path | None, package: str | None, allow_breaking: bool, overwrite: bool,
 ) -> None:
-    """Regenerate generated/<provider>/ for PROVIDERS (default: all).
+    """Regenerate the package of each of PROVIDERS (default: all) in the output folder.
 
     Only changed files are rewritten; the package version is bumped by what changed in the API
     (major, minor, patch) and CHANGELOG.md gains an entry. A breaking change is refused unless
-    --allow-breaking is given.
+    --allow-breaking is given, and so is replacing a file clientgen did not write (--overwrite).
     """
     if (spec_file is None) != (out_dir is None):
         raise click.UsageError("--spec and --out go together")
+    start = time.monotonic()
     try:
-        if spec_file is not None and out_dir is not None:
-            name, wrote = api.generate_to(spec_file, out_dir, package, allow_breaking)
-            click.echo(f"{name}: {'written' if wrote else 'up to date'}")
-            return
-        results = project.generate(list(providers) or None, allow_breaking)
+        with _progress():
+            if spec_file is not None and out_dir is not None:
+                results = [project.generate_file(spec_file, out_dir, package, allow_breaking,
+                                                 overwrite)]
+            else:
+                results = project.generate(list(providers) or None, allow_breaking, overwrite)
     except SpecError as error:
         _fail(error)
     except api.BreakingChanges as error:
         _refuse(error)
     except api.UnknownProvider as error:
         raise click.UsageError(str(error))
-    for plan, wrote in results:
-        click.echo(_describe(plan, wrote))
+    for plan, files in results:
+        _say(_describe(plan, bool(files)))
+    _say(_summary(project, results, time.monotonic() - start))
 
 
 @main.command()
 @_no_cache_option
+@_quiet_option
 @click.pass_obj
 def check(project: api.Project) -> None:
-    """Exit 1 and print a diff when generated/ is not what specs/ and templates/ produce."""
+    """Exit 1 and print a diff when the output folder is not what the specs and templates produce."""
     try:
-        diff = project.check()
+        with _progress():
+            diff = project.check()
     except SpecError as error:
         _fail(error)
+    folder = project.display(project.generated_dir)
     if diff:
         click.echo(diff, nl=False)
-        click.echo("generated/ is out of date: run `clientgen generate`", err=True)
+        click.echo(f"{folder}/ is out of date: run `clientgen generate`", err=True)
         sys.exit(1)
-    click.echo("generated/ is up to date")
+    _say(f"{folder}/ is up to date")
 
 
 @main.command()
@@ -165,7 +239,8 @@ def diff(project: api.Project, providers: tuple[str, ...], against: str, as_json
     from .evolution.gitref import GitError
 
     try:
-        reports = project.diff(list(providers) or None, against)
+        with _progress():
+            reports = project.diff(list(providers) or None, against)
     except SpecError as error:
         _fail(error)
     except GitError as error:
@@ -184,7 +259,8 @@ def diff(project: api.Project, providers: tuple[str, ...], against: str, as_json
 def list_operations(project: api.Project) -> None:
     """Providers, their operations and the method each becomes."""
     try:
-        rows = project.operations()
+        with _progress():
+            rows = project.operations()
     except SpecError as error:
         _fail(error)
     for provider, method, http in rows:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .foundation import cache
+from .foundation import cache, progress
 from .foundation.diagnostics import Diagnostic, SpecError
 from .foundation.fingerprint import generator_fingerprint
 from .foundation.forked import ForkedCall
@@ -16,6 +16,7 @@ from .foundation.naming import NameCollision
 from .ir.nodes import Api
 from .ir.parser import build_api
 from .models.datamodel import UnexpectedFieldName
+from .output.config import SpecOptions
 from .output.layout import provider_for
 from .reading.loader import LoadedSpec, load_spec
 from .rendering.ast_check import spec_text_problems
@@ -42,6 +43,15 @@ def load_and_validate(spec_path: Path, display_name: str | None = None) -> Loade
     spec = load_spec(spec_path, display_name)
     Validation(spec)  # raises SpecError with every problem
     return spec
+
+
+def build_configured_api(spec: LoadedSpec, provider: str, options: SpecOptions | None = None) -> Api:
+    """The IR of a spec, with what the repository's [tool.clientgen] sets for it."""
+    options = options or SpecOptions()
+    progress.step(provider, "building models and operations")
+    document = options.apply(spec.data)
+    configured = spec if document is spec.data else dataclasses.replace(spec, data=document)
+    return build_api(configured, provider, package=options.package)
 
 
 def _refers_within(spec: LoadedSpec) -> bool:
@@ -145,27 +155,32 @@ def _format(spec: LoadedSpec, rendered: dict[str, str]) -> dict[str, str]:
 
 def generate_package(
     spec_path: Path, provider: str | None = None, display_name: str | None = None,
-    package_version: Callable[[Api], str] | None = None,
+    package_version: Callable[[Api], str] | None = None, options: SpecOptions | None = None,
 ) -> Generated:
     """Render one spec into its package files, in memory. Raises SpecError for a bad spec.
 
     `package_version` picks the version from the IR (regenerate.py compares its API surface with
-    the previous one); without it a package gets its first version.
+    the previous one); without it a package gets its first version. `options` (the repository's
+    [tool.clientgen] for this spec) name the package and stand in for extensions the spec lacks.
     """
+    options = options or SpecOptions()
+    name = provider or provider_for(spec_path)
+    progress.step(name, "loading the spec")
     spec = load_spec(spec_path, display_name)
     validation = Validation(spec, background=True)
-    name = provider or provider_for(spec_path)
     # The validator's verdict is awaited last, so that it runs beside everything else here: what
     # is built from the spec in the meantime stays in memory and is returned only after a clean
     # verdict, and any failure first reports the spec's own problems, as if validation ran first.
     try:
         try:
-            api = build_api(spec, name)
+            api = build_configured_api(spec, name, options)
         except (NameCollision, UnexpectedFieldName) as exc:  # the validator reports these first
             raise SpecError([spec.diagnostic(("components", "schemas"), str(exc))]) from None
         if package_version is not None:
             api = dataclasses.replace(api, package_version=package_version(api))
+        progress.step(name, "rendering")
         rendered = render_package(api, spec_path.name)
+        progress.step(name, "formatting")
         files = _format(spec, rendered)
     except Exception:
         validation.wait()
@@ -173,6 +188,7 @@ def generate_package(
     except BaseException:  # an interrupt: the verdict is no longer wanted
         validation.cancel()
         raise
+    progress.step(name, "validating")
     validation.wait()
     _verify_python(spec, files)
     return Generated(name, spec, files)

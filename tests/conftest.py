@@ -22,3 +22,19 @@ for provider in PROVIDERS:
 _CACHE = tempfile.mkdtemp(prefix="clientgen-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, True)
+
+# Some tests read files from ../shared/ (beside the repository; CI has it): they skip when it is
+# absent, except where CLIENTGEN_REQUIRE_SHARED=1 (set by .ci/run), where its absence fails them.
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(relative: str, shared: Path = SHARED) -> Path:
+    import pytest
+
+    path = shared / relative
+    if not path.exists():
+        message = f"../shared/{relative} is absent"
+        if os.environ.get("CLIENTGEN_REQUIRE_SHARED") == "1":
+            pytest.fail(f"{message}, and CLIENTGEN_REQUIRE_SHARED=1 requires it")
+        pytest.skip(message)
+    return path

@@ -6,12 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import shared_path
 
 from generator import generate_to
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_KOMBO = ROOT.parent / "shared" / "real-specs" / "kombo-openapi.json"
 
 
 def _mypy(*targets: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -35,9 +34,9 @@ def test_fixture_packages_pass_mypy_strict() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(not REAL_KOMBO.is_file(), reason="shared/real-specs/kombo-openapi.json is absent")
 def test_full_kombo_spec_generates_imports_type_checks_and_lints(tmp_path: Path) -> None:
-    provider, wrote = generate_to(REAL_KOMBO, tmp_path / "kombo_full", "kombo_full")
+    real_kombo = shared_path("real-specs/kombo-openapi.json")  # skips when ../shared/ is absent
+    provider, wrote = generate_to(real_kombo, tmp_path / "kombo_full", "kombo_full")
     assert wrote and provider == "kombo_full"
     package_root = tmp_path / "kombo_full"
     imported = subprocess.run(

@@ -5,10 +5,12 @@ next version, changelog and manifest, and say what changed for code that uses it
 from __future__ import annotations
 
 import ast
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..output.config import SpecOptions
 from ..output.layout import provider_for
 from ..output.manifest import (
     MANIFEST_NAME,
@@ -59,6 +61,15 @@ class Plan:
     def write(self) -> PackageWrite:
         return PackageWrite(self.out_dir, self.files or {}, self._removable())
 
+    def foreign(self) -> list[str]:
+        """Files on disk that the write would replace although clientgen did not write them: not
+        in the previous manifest, or in a folder without one (a user's README, say)."""
+        ours = {MANIFEST_NAME, *(self.previous.files if self.previous else ())}
+        return sorted(
+            relative for relative in self.write().changed()
+            if relative not in ours and os.path.lexists(self.out_dir / relative)
+        )
+
     def drift(self, root: str) -> str:
         """A unified diff of what `write` would change, the manifest aside (it is bookkeeping)."""
         if self.files is None:
@@ -78,15 +89,19 @@ def _one_line(text: str) -> str:
 
 def plan_package(
     spec_path: Path, out_dir: Path, provider: str | None = None, display_name: str | None = None,
-    use_manifest: bool = True,
+    use_manifest: bool = True, options: SpecOptions | None = None,
 ) -> Plan:
-    """Raises SpecError for a bad spec. `use_manifest=False` always renders (no fast path)."""
+    """Raises SpecError for a bad spec. `use_manifest=False` always renders (no fast path).
+
+    `options` are what the repository's [tool.clientgen] sets for this spec."""
+    options = options or SpecOptions()
     try:
         spec_sha = sha256_bytes(spec_path.read_bytes())
     except OSError:
         spec_sha = ""  # the loader reports the unreadable file as a diagnostic
     previous = read_manifest(out_dir)
-    if (use_manifest and previous is not None and previous.produced_by_this_generator(spec_sha)
+    if (use_manifest and previous is not None
+            and previous.produced_by_this_generator(spec_sha, options.recorded())
             and previous.files_intact(out_dir)):
         return Plan(provider or provider_for(spec_path), out_dir, previous, previous.package_version)
     # Rendering needs the model generator and black; a no-op run above never imports them.
@@ -116,7 +131,8 @@ def plan_package(
                        changes=changes)
         return version
 
-    generated = generate_package(spec_path, provider, display_name, package_version=choose_version)
+    generated = generate_package(spec_path, provider, display_name, package_version=choose_version,
+                                 options=options)
     files = dict(generated.files)
     files[CHANGELOG_NAME] = render_changelog(decided["package"], decided["history"])
     manifest = Manifest(
@@ -127,6 +143,7 @@ def plan_package(
         files={relative: sha256_text(text) for relative, text in sorted(files.items())},
         surface=decided["surface"],
         history=decided["history"],
+        options=options.recorded(),
     )
     files[MANIFEST_NAME] = manifest.to_json()
     return Plan(generated.provider, out_dir, previous, decided["version"], files,

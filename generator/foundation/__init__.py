@@ -3,4 +3,4 @@
 Nothing here knows about OpenAPI or the pipeline. Later stages import these modules whole.
 """
 
-__all__ = ["cache", "diagnostics", "escape", "exports", "fingerprint", "forked", "naming"]
+__all__ = ["cache", "diagnostics", "escape", "exports", "fingerprint", "forked", "naming", "progress"]

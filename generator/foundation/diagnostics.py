@@ -37,3 +37,9 @@ class SpecError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = sorted(set(diagnostics))
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class UserError(Exception):
+    """A problem outside any spec that the user can fix (no specs found, a bad [tool.clientgen]
+    table, an output folder that cannot be written): the command line prints its message as one
+    line and exits 1."""

@@ -151,7 +151,3 @@ def field_name(wire: str, class_names: Collection[str] = ()) -> str:
 def package_name_for(file_stem: str) -> str:
     """The import package for a spec file: `kombo.yaml` -> `kombo_client`."""
     return f"{snake_case(file_stem)}_client"
-
-
-def distribution_name_for(file_stem: str) -> str:
-    return snake_case(file_stem).replace("_", "-") + "-client"

@@ -84,11 +84,13 @@ class Operation:
     timeout: float | None
     retry_safe: bool
     authenticated: bool
-    example_call: str
+    example_call: str  # a call with type-correct example arguments, for the README
     path_template_literal: str = "''"
     success_status: int = 200
     response_examples: tuple[ResponseExample, ...] = ()
     warnings_attribute: str | None = None  # a response field of warnings to log (x-clientgen-warnings)
+    # What example_call needs imported: (module, name), module "" for the generated package.
+    example_imports: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -396,8 +396,11 @@ def _flatten_body(
     return dataclasses.replace(operation, body=dataclasses.replace(body, fields=tuple(fields)))
 
 
-def build_api(spec: LoadedSpec, provider: str) -> Api:
-    """The IR of one spec. Raises SpecError with every problem found."""
+def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Api:
+    """The IR of one spec. Raises SpecError with every problem found.
+
+    `package` is the import name (default `<provider>_client`); the distribution name follows it.
+    """
     builder = _Builder(spec, provider)
     raw_operations = list(iter_operations(spec.data))
     client_headers = builder.client_headers(raw_operations)
@@ -437,7 +440,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
         + [e.model for e in op.error_models]
         if name
     }
-    package = naming.package_name_for(provider)
+    package = package or naming.package_name_for(provider)
     non_nullable = non_nullable_optionals(builder.schemas)
     models_source = polish_models(
         generate_models(
@@ -455,30 +458,33 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
     client_name = naming.pascal_case(str(client_label))
     resources = []
     objects = object_models(classes)
+    accepts_dict = {name: name in objects for name in classes}
     for tag, operations in drafts:
         attribute = resource_names[tag]
         flattened = [
             _flatten_body(op, classes, non_nullable, builder.schemas, objects) for op in operations
         ]
+        finished = []
+        for op, (raw, _) in zip(flattened, grouped[tag]):
+            call, imports = example_call(spec, raw, op, attribute, accepts_dict)
+            finished.append(dataclasses.replace(
+                op,
+                example_call=call,
+                example_imports=tuple(sorted(imports)),
+                warnings_attribute=_warnings_attribute(
+                    spec.data, raw, op, classes.get(op.response_model or "")
+                ),
+            ))
         resources.append(Resource(
             attribute=attribute,
             class_name=naming.pascal_case(attribute) + "Resource",
             doc=escape.docstring(tag_docs.get(tag) or f"Operations tagged {tag!r}."),
-            operations=tuple(
-                dataclasses.replace(
-                    op,
-                    example_call=example_call(spec, raw, op, attribute),
-                    warnings_attribute=_warnings_attribute(
-                        spec.data, raw, op, classes.get(op.response_model or "")
-                    ),
-                )
-                for op, (raw, _) in zip(flattened, grouped[tag])
-            ),
+            operations=tuple(finished),
         ))
     return Api(
         provider=provider,
         package=package,
-        distribution=naming.distribution_name_for(provider),
+        distribution=package.replace("_", "-"),
         client_name=client_name,
         env_prefix=naming.constant_case(provider),
         title_doc=escape.docstring(info.get("title")),

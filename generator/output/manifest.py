@@ -47,6 +47,7 @@ class Manifest:
     files: dict[str, str]  # relative path -> SHA-256 of its bytes; the manifest itself excluded
     surface: dict[str, Any]
     history: list[dict[str, Any]]  # releases, newest first: what CHANGELOG.md is rendered from
+    options: dict[str, Any] = field(default_factory=dict)  # what [tool.clientgen] set for it
     generator_version: str = GENERATOR_VERSION
     generator_fingerprint: str = field(default_factory=generator_fingerprint)
     tools: dict[str, str] = field(default_factory=tool_versions)
@@ -63,6 +64,8 @@ class Manifest:
             "surface": self.surface,
             "history": self.history,
         }
+        if self.options:  # absent when nothing is configured, as in manifests from before
+            document["options"] = self.options
         return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -78,15 +81,17 @@ class Manifest:
             files=dict(data["files"]),
             surface=data["surface"],
             history=list(data["history"]),
+            options=dict(data.get("options", {})),
             generator_version=data["generator"]["version"],
             generator_fingerprint=data["generator"]["fingerprint"],
             tools=dict(data["tools"]),
         )
 
-    def produced_by_this_generator(self, spec_sha256: str) -> bool:
+    def produced_by_this_generator(self, spec_sha256: str, options: dict[str, Any]) -> bool:
         """Whether rendering now could only reproduce what this manifest records."""
         return (
             self.spec_sha256 == spec_sha256
+            and self.options == options
             and self.generator_version == GENERATOR_VERSION
             and self.generator_fingerprint == generator_fingerprint()
             and self.tools == tool_versions()

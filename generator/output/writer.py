@@ -9,6 +9,24 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..foundation.diagnostics import UserError
+
+STAGING_PREFIX = ".clientgen-staging."
+
+
+class OutputError(UserError):
+    """A package folder could not be written (nothing was changed)."""
+
+    def __init__(self, out_dir: Path, error: OSError) -> None:
+        reason = error.strerror or str(error) or type(error).__name__
+        place = Path(error.filename) if isinstance(error.filename, str) else None
+        # Name the user's folder, or the folder above it that could not be created; never the
+        # staging folder inside it.
+        if place is not None and out_dir.is_relative_to(place):
+            reason = f"{reason} (creating {place})"
+        self.out_dir = out_dir
+        super().__init__(f"clientgen: cannot write {out_dir}: {reason}; nothing was written")
+
 
 def read_tree(root: Path) -> dict[str, str]:
     """Text files under `root` by relative POSIX path (caches and build output left out)."""
@@ -73,34 +91,39 @@ def write_packages(writes: list[PackageWrite]) -> bool:
     return bool(apply_writes(writes))
 
 
-def apply_writes(writes: list[PackageWrite]) -> set[Path]:
-    """Write several packages as one step; return the folders in which anything changed.
+def apply_writes(writes: list[PackageWrite]) -> dict[Path, list[str]]:
+    """Write several packages as one step; return, by folder, the files written or removed.
 
     Only files whose bytes change are written (the others keep their mtime) and only the files
     in `remove` are deleted; anything else in a package folder is never touched. New files are
-    staged in a temporary sibling folder first, then each changed path is moved aside into that
-    folder and the staged file moved into place. A failure or interrupt at any point moves every
-    original back: the folders end byte-identical to before, with no temporary files left.
+    staged in a hidden folder inside the package folder first (same file system, and no need to
+    write beside it: a writable folder under a read-only parent works), then each changed path is
+    moved aside into that folder and the staged file moved into place. A failure or interrupt at
+    any point moves every original back: the folders end byte-identical to before, with no
+    temporary files or new folders left; an OSError is raised as OutputError naming the folder.
     A whole-folder swap would be simpler, but it would have to carry the user's own files across
     (and swap a folder someone may be working in); per-file moves touch only what changes.
     """
     plans = [(w, w.changed(), w.stale()) for w in writes]
     plans = [(w, changed, stale) for w, changed, stale in plans if changed or stale]
     if not plans:
-        return set()
+        return {}
     stagings: list[Path] = []
     created: list[Path] = []
     journal: list[tuple[Path, Path | None]] = []  # (target, where its original was moved)
+    current = plans[0][0].out_dir
     try:
         for write, changed, _ in plans:
-            _make_dirs(write.out_dir.parent, created)
-            staging = Path(tempfile.mkdtemp(prefix=f".{write.out_dir.name}.", dir=write.out_dir.parent))
+            current = write.out_dir
+            _make_dirs(write.out_dir, created)
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=write.out_dir))
             stagings.append(staging)
             for relative, text in sorted(changed.items()):
                 staged = _safe_relative(staging / "new", relative)
                 staged.parent.mkdir(parents=True, exist_ok=True)
                 staged.write_text(text, encoding="utf-8", newline="\n")
         for (write, changed, stale), staging in zip(plans, stagings):
+            current = write.out_dir
             for relative in sorted({*changed, *stale}):
                 target = _safe_relative(write.out_dir, relative)
                 if os.path.lexists(target):
@@ -113,15 +136,18 @@ def apply_writes(writes: list[PackageWrite]) -> set[Path]:
                 if relative in changed:
                     _make_dirs(target.parent, created)
                     os.replace(staging / "new" / relative, target)
-    except BaseException:
+    except BaseException as exc:
         if _roll_back(journal):
             _remove(stagings)
             _remove_empty(created)
-        raise  # a staging folder left behind holds originals that could not be moved back
+        # A staging folder left behind holds originals that could not be moved back.
+        if isinstance(exc, OSError):
+            raise OutputError(current, exc) from exc
+        raise
     _remove(stagings)
     for write, _, stale in plans:
         _prune_empty_dirs(write.out_dir, stale)
-    return {write.out_dir for write, _, _ in plans}
+    return {write.out_dir: sorted({*changed, *stale}) for write, changed, stale in plans}
 
 
 def _roll_back(journal: list[tuple[Path, Path | None]]) -> bool:

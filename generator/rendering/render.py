@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from ..foundation import escape
-from ..ir.nodes import Api
+from ..ir.nodes import Api, Operation
 from ..models.datamodel import parse_module
 from .template_cache import TemplateBytecodeCache
 
@@ -128,14 +128,57 @@ def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=True)
 
 
-def _op_texts(api: Api) -> dict[str, str]:
-    texts = {}
+def _op_text(op: Operation) -> str:
+    summary = escape.comment(escape.docstring_value(op.summary_doc))
+    method_path = escape.docstring_value(op.path_doc)
+    return f"{summary} (`{escape.comment(method_path)}`)".strip()
+
+
+def _import_lines(
+    package: str, names: list[str], examples: tuple[tuple[str, str], ...] = (),
+    modules: tuple[str, ...] = (), third_party: tuple[str, ...] = (), testing: bool = False,
+) -> str:
+    """The import block of a README example, grouped and ordered as isort does."""
+    by_module: dict[str, set[str]] = {}
+    own = set(names)
+    for module, name in examples:
+        if module:
+            by_module.setdefault(module, set()).add(name)
+        else:
+            own.add(name)
+    from_lines = {
+        module: f"from {module} import {', '.join(sorted(names, key=_isort_key))}"
+        for module, names in sorted(by_module.items())
+    }
+    groups = [
+        [f"import {m}" for m in sorted(modules)]
+        + [line for m, line in from_lines.items() if m in sys.stdlib_module_names],
+        [f"import {m}" for m in sorted(third_party)]
+        + [line for m, line in from_lines.items() if m not in sys.stdlib_module_names],
+        ([f"from {package} import {', '.join(sorted(own, key=_isort_key))}"] if own else [])
+        + ([f"from {package}.testing import FakeAPI"] if testing else []),
+    ]
+    return "\n\n".join("\n".join(group) for group in groups if group)
+
+
+def _readme_calls(api: Api) -> dict[str, dict[str, object]]:
+    """Per operation (`resource.method`): its example call, its imports, and whether it returns a
+    value (a call of a method returning None must not be assigned, for mypy --strict)."""
+    return_type = environment().get_template("macros.jinja").module.return_type  # type: ignore[attr-defined]
+    calls: dict[str, dict[str, object]] = {}
     for resource in api.resources:
         for op in resource.operations:
-            summary = escape.comment(escape.docstring_value(op.summary_doc))
-            method_path = escape.docstring_value(op.path_doc)
-            texts[op.method_name] = f"{summary} (`{escape.comment(method_path)}`)".strip()
-    return texts
+            calls[f"{resource.attribute}.{op.method_name}"] = {
+                "call": op.example_call,
+                "raw_call": op.example_call.replace(
+                    f"client.{resource.attribute}.",
+                    f"client.{resource.attribute}.with_raw_response.", 1,
+                ),
+                "imports": op.example_imports,
+                "returns": str(return_type(op)).strip() != "None",
+                "text": _op_text(op),
+            }
+    return calls
 
 
 @dataclass(frozen=True)
@@ -187,7 +230,21 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
     client_arguments = ", ".join(
         (['api_key="..."'] if api.auth else [])
         + [f'{h.python_name}="..."' for h in api.client_headers]
+        + ([] if api.servers else ['base_url="https://..."'])  # the spec names no server
     )
+    calls = _readme_calls(api)
+    first = next(iter(calls.values()), None)
+    first_imports = first["imports"] if first else ()
+    client = f"{api.client_name}Client"
+    readme_imports = {
+        "quick": _import_lines(package, [client], first_imports),
+        "async": _import_lines(package, [f"Async{client}"], first_imports, modules=("asyncio",)),
+        "errors": _import_lines(package, ["APIStatusError", client], first_imports),
+        "raw": _import_lines(package, [client], first_imports),
+        "testing": _import_lines(package, [], first_imports, third_party=("httpx",) if first else (),
+                                 testing=True),
+        **{key: _import_lines(package, [client], call["imports"]) for key, call in calls.items()},
+    }
     context = {
         "api": api,
         "spec_name": escape.comment(spec_name),
@@ -201,22 +258,18 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "version_text": escape.comment(ast.literal_eval(api.version_literal)),
         "client_arguments": client_arguments,
         "first_call": first_op.example_call if first_op else "None",
+        "first": first,
+        "calls": calls,
+        "readme_imports": readme_imports,
         "fake_routes": _fake_routes(api),
         "has_api_warnings": any(
             op.warnings_attribute for r in api.resources for op in r.operations
-        ),
-        "first_raw_call": (
-            first_op.example_call.replace(
-                f"client.{first_resource.attribute}.",
-                f"client.{first_resource.attribute}.with_raw_response.", 1,
-            ) if first_resource and first_op else "None"
         ),
         "first_operation": (
             f"{first_resource.attribute}.{first_op.method_name}"
             if first_resource and first_op else "resource.method"
         ),
         "first_method": first_op.http_method if first_op else "GET",
-        "op_texts": _op_texts(api),
         "server_urls": {
             s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
         },

@@ -8,6 +8,7 @@ generate`: the verdict and its reasons, the version bump, the changelog, and wha
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -236,7 +237,8 @@ def test_noop_regeneration_changes_no_mtime_and_renders_nothing(kombo):
     package = kombo / "generated" / "kombo"
     before = snapshot(package)
     result = run(kombo, "generate")
-    assert result.stdout == "kombo: up to date (1.0.0)\n"
+    assert re.fullmatch(r"kombo: up to date \(1\.0\.0\)\n"
+                        r"nothing to write: generated/kombo up to date \(\d+\.\d s\)\n", result.stdout)
     assert snapshot(package) == before
     assert run(kombo, "check").stdout == "generated/ is up to date\n"
 
@@ -246,7 +248,8 @@ def test_noop_regeneration_changes_no_mtime_and_renders_nothing(kombo):
     data["generator"]["fingerprint"] = "0" * 64
     manifest.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     rerendered = run(kombo, "generate")
-    assert rerendered.stdout == "kombo: written (1.0.0)\n"
+    assert re.fullmatch(r"kombo: written \(1\.0\.0\)\n"
+                        r"wrote 1 file\(s\) in generated/kombo \(\d+\.\d s\)\n", rerendered.stdout)
     after = snapshot(package)
     assert {k: v for k, v in after.items() if k != MANIFEST_NAME} == {
         k: v for k, v in before.items() if k != MANIFEST_NAME}
@@ -269,7 +272,8 @@ def test_noop_path_imports_no_heavy_module(kombo):
 
     result = subprocess.run([sys.executable, "-c", _HEAVY, str(kombo)], capture_output=True,
                             text=True, check=True)
-    assert result.stdout.splitlines() == ["kombo: up to date (1.0.0)", "[]"]
+    assert result.stdout.splitlines()[0] == "kombo: up to date (1.0.0)"
+    assert result.stdout.splitlines()[-1] == "[]"
 
 
 def test_user_files_survive_and_files_no_longer_generated_are_removed(kombo):

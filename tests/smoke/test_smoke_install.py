@@ -73,6 +73,41 @@ def test_the_venv_has_none_of_the_generators_dependencies(user_python: Path, tmp
     assert json.loads(probe.stdout) == {name: True for name in GENERATOR_ONLY}
 
 
+def _entries(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if "__pycache__" not in p.parts)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_pip_install_leaves_the_package_folder_as_it_was(user_python: Path, provider: str) -> None:
+    # user_venv installed from copies of generated/<provider>: no build/, no *.egg-info in them.
+    source = user_python.parents[2] / "src" / provider
+    assert _entries(source) == _entries(ROOT / "generated" / provider)
+
+
+def test_a_package_generated_by_the_cli_installs_cleanly_with_its_py_typed(
+    user_python: Path, tmp_path: Path
+) -> None:
+    spec = tmp_path / "acme-api.yaml"
+    spec.write_text((ROOT / "specs" / "xobin.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    generated = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300, check=False,
+    )
+    assert generated.returncode == 0, generated.stderr
+    before = _entries(out)
+    installed = _run_in_venv(user_python, "-m", "pip", "install", "-q", "--no-deps", str(out),
+                             cwd=tmp_path)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert _entries(out) == before  # flit_core builds the wheel elsewhere
+    probe = _run_in_venv(user_python, "-c", "import importlib.resources as r, acme_api_client as m;"
+                         "print(r.files(m).joinpath('py.typed').is_file(), m.__file__)", cwd=tmp_path)
+    assert probe.returncode == 0, probe.stderr
+    typed, module_file = probe.stdout.split()
+    assert typed == "True" and Path(module_file).is_relative_to(user_python.parents[1])
+
+
 def test_pip_finds_the_installed_requirements_consistent(user_python: Path, tmp_path: Path) -> None:
     check = _run_in_venv(user_python, "-m", "pip", "check", cwd=tmp_path)
 

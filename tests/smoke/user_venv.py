@@ -23,12 +23,12 @@ def build(home: Path) -> Path:
     """Create `home/venv`, pip-install every generated package into it; return its interpreter."""
     venv = home / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=user_env())
-    # pip builds in the source tree; copies keep build output out of generated/.
+    # pip builds in the source folder; copies let a test see that it leaves nothing there.
     sources = []
     for provider in PROVIDERS:
         source = home / "src" / provider
         shutil.copytree(ROOT / "generated" / provider, source,
-                        ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
+                        ignore=shutil.ignore_patterns("__pycache__"))
         sources.append(str(source))
     python = venv / "bin" / "python"
     installed = subprocess.run(

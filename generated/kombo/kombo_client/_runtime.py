@@ -30,8 +30,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 ParsedT = TypeVar("ParsedT")
 Params = ParamSpec("Params")
 
-__version__ = "1.0.1"
-USER_AGENT = "kombo-client/1.0.1 (python; httpx)"
+__version__ = "1.0.2"
+USER_AGENT = "kombo-client/1.0.2 (python; httpx)"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 MAX_RETRY_AFTER = 60.0
