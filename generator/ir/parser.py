@@ -23,9 +23,10 @@ from ..models.model_polish import IMPORTED_NAMES, polish_models
 from ..reading.loader import LoadedSpec, PathParts
 from ..reading.spec import SCHEMA_REF_PREFIX, RawOperation, deref, iter_operations, json_media
 from .examples import example_call, response_examples
-from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
+from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource
 from .nullability import non_nullable_optionals
 from .param_types import parameter_annotation
+from .servers import build_servers
 from .versions import initial_version
 
 # Names the models module must not define: they are imported into it or exported beside it.
@@ -291,23 +292,6 @@ def _path_expression(path: str, python_names: dict[str, str]) -> str:
     return " + ".join(pieces) or "''"
 
 
-def _servers(spec: LoadedSpec) -> tuple[Server, ...]:
-    servers = []
-    names: set[str] = set()
-    for index, server in enumerate(spec.data.get("servers") or []):
-        label = server.get("x-clientgen-region") or server.get("description") or f"server {index + 1}"
-        name = naming.snake_case(str(label))
-        if name in names:
-            raise SpecError([spec.diagnostic(("servers", index), f"two servers are named {name!r}")])
-        names.add(name)
-        servers.append(Server(
-            name=name,
-            url_literal=escape.string_literal(str(server["url"]).rstrip("/")),
-            description_doc=escape.docstring(server.get("description")),
-        ))
-    return tuple(servers)
-
-
 def _auth(spec: LoadedSpec) -> tuple[Auth, ...]:
     """The scheme clients authenticate with: the first one the spec's security requirements name."""
     schemes = spec.data.get("components", {}).get("securitySchemes") or {}
@@ -451,6 +435,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
     missing = sorted(needed - set(classes))
     if missing:
         raise SpecError([spec.diagnostic(("components", "schemas"), f"no model was generated for {missing[0]!r}")])
+    servers, server_keywords = build_servers(spec, (h.python_name for h in client_headers.values()))
     client_label = info.get("x-clientgen-name") or provider
     client_name = naming.pascal_case(str(client_label))
     resources = []
@@ -485,7 +470,8 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
         description_doc=escape.docstring(info.get("description")),
         version_literal=escape.string_literal(str(info.get("version", ""))),
         package_version=initial_version(info.get("version")),
-        servers=_servers(spec),
+        servers=servers,
+        server_keywords=server_keywords,
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),
         resources=tuple(resources),

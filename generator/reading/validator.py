@@ -120,11 +120,8 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
             if is_named_header and not _HTTP_TOKEN.match(name):
                 yield spec.diagnostic(op_parts, f"{parameter['in']} name {name!r} is not an HTTP token")
     for index, server in enumerate(spec.data.get("servers") or []):
-        url = server.get("url") if isinstance(server, dict) else None
-        if isinstance(url, str):
-            problem = _server_url_problem(url)
-            if problem:
-                yield spec.diagnostic(("servers", index, "url"), problem)
+        if isinstance(server, dict) and isinstance(server.get("url"), str):
+            yield from _server_problems(spec, ("servers", index), server)
     for name, scheme in (spec.data.get("components", {}).get("securitySchemes") or {}).items():
         header = scheme.get("name") if isinstance(scheme, dict) else None
         if isinstance(header, str) and scheme.get("in") == "header" and not _HTTP_TOKEN.match(header):
@@ -166,11 +163,41 @@ def _property_name_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
                 yield spec.diagnostic(parts + (clash.second,), str(clash))
 
 
+def _server_problems(spec: LoadedSpec, parts: PathParts, server: dict[str, Any]) -> Iterator[Diagnostic]:
+    """A server URL must be an absolute http(s) URL with each of its variables at its default,
+    and at each value its `enum` lists."""
+    url: str = server["url"]
+    variables = server.get("variables")
+    variables = variables if isinstance(variables, dict) else {}
+    names = _TEMPLATE_VARIABLE.findall(url)
+    undeclared = [name for name in names if not isinstance(variables.get(name), dict)]
+    if undeclared:
+        yield spec.diagnostic(parts + ("url",), f"server URL variable {undeclared[0]!r} is not declared")
+        return
+    if "{" in _TEMPLATE_VARIABLE.sub("", url) or "}" in _TEMPLATE_VARIABLE.sub("", url):
+        yield spec.diagnostic(parts + ("url",), "server URL has an unmatched brace")
+        return
+    defaults = {name: str(variables[name].get("default", "")) for name in names}
+
+    def filled(values: dict[str, str]) -> str:
+        return _TEMPLATE_VARIABLE.sub(lambda m: values[m.group(1)], url)
+
+    problem = _server_url_problem(filled(defaults))
+    if problem:
+        where = ("url",) if not names else ("variables", names[0], "default")
+        yield spec.diagnostic(parts + where, problem)
+        return
+    for name in dict.fromkeys(names):
+        enum = variables[name].get("enum")
+        for position, value in enumerate(enum if isinstance(enum, list) else []):
+            problem = _server_url_problem(filled({**defaults, name: str(value)}))
+            if problem:
+                yield spec.diagnostic(parts + ("variables", name, "enum", position), problem)
+
+
 def _server_url_problem(url: str) -> str | None:
     if any(ord(c) < 0x21 or ord(c) == 0x7F for c in url):
         return "server URL contains whitespace or control characters"
-    if "{" in url:
-        return "server URL variables are not supported; list each server URL explicitly"
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "server URL must be an absolute http(s) URL"

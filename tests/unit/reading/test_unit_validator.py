@@ -250,7 +250,7 @@ def test_security_scheme_header_must_be_http_token():
         ("file:///etc/passwd", "http(s)"),
         ("/relative/v1", "http(s)"),
         ("https://x.com/v1?key=1", "query"),
-        ("https://x.com/{version}", "variables"),
+        ("https://x.com/{version}", "not declared"),
         ("https://x.com/a b", "whitespace"),
     ],
 )
