@@ -140,9 +140,8 @@ def build_servers(
         url = str(server.get("url", "")).rstrip("/")
         variables = _variables(server)
         keywords = {wire: by_name[names[wire]] for wire in variables}
-        with_defaults = _TEMPLATE_VARIABLE.sub(
-            lambda m: str(variables.get(m.group(1), {}).get("default", "")), url
-        )
+        defaults = {wire: str(variable.get("default", "")) for wire, variable in variables.items()}
+        with_defaults = _TEMPLATE_VARIABLE.sub(lambda m, d=defaults: d.get(m.group(1), ""), url)
         servers.append(Server(
             name=name,
             url_literal=escape.string_literal(with_defaults),

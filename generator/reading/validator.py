@@ -46,32 +46,21 @@ def reference_problems(spec: LoadedSpec) -> list[Diagnostic]:
 
 def _library_problems(spec: LoadedSpec, minor: str) -> Iterator[Diagnostic]:
     # Imported here: 0.15 s that a check of the references alone does without.
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from .located import LOCATED_VALIDATORS, document_parts, most_specific, unexpected_key
 
-    validator_class = OpenAPIV31SpecValidator if minor == "1" else OpenAPIV30SpecValidator
     try:
-        errors = list(validator_class(spec.data).iter_errors())
+        errors = list(LOCATED_VALIDATORS[minor](spec.data).iter_errors())
     except Exception as exc:  # the library raises on some malformed input instead of reporting
         yield spec.diagnostic((), f"spec could not be validated: {type(exc).__name__}")
         return
     for error in errors:
         if type(error).__name__ in ("UnresolvableParameterError", "DuplicateOperationIDError"):
             continue  # house rules report these with an exact location
-        parts = tuple(error.absolute_path)
-        if not _resolves(spec.data, parts):
-            parts = ()
+        error = most_specific(error)
+        key = unexpected_key(error)
+        parts = document_parts(spec.data, tuple(error.absolute_path) + ((key,) if key else ()))
         message = error.message if len(error.message) < 300 else error.message[:297] + "..."
         yield spec.diagnostic(parts, message)
-
-
-def _resolves(data: Any, parts: PathParts) -> bool:
-    node = data
-    for part in parts:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return True
 
 
 def _declared_parameters(

@@ -334,3 +334,42 @@ def test_property_clashes_are_found_in_inline_schemas_but_not_in_examples():
     text = BASE.replace('              schema:\n                $ref: "#/components/schemas/Item"\n', inline)
     [problem] = problems(text)
     assert problem.pointer == OP + "/responses/200/content/application~1json/schema/properties/file"
+
+
+# --- where the library's problems are reported -----------------------------------------------
+
+
+def test_a_default_of_the_wrong_type_is_reported_at_the_default():
+    text = BASE.replace("        id: {type: string}\n", "        id: {type: string}\n"
+                        "        size:\n          type: string\n          default: 1\n")
+    [problem] = problems(text)
+    assert problem.pointer == "#/components/schemas/Item/properties/size/default"
+    assert problem.line == line_of(text, "default: 1")
+    assert "1 is not of type 'string'" in problem.message
+
+
+def test_a_default_reached_through_a_reference_is_reported_where_it_is_written():
+    text = BASE.replace(
+        "          schema: {type: string}\n",
+        "          schema: {$ref: '#/components/schemas/Code'}\n",
+    ) + "    Code:\n      type: integer\n      default: abc\n"
+    [problem] = problems(text)
+    assert problem.pointer == "#/components/schemas/Code/default"
+    assert problem.line == line_of(text, "default: abc")
+
+
+def test_a_key_the_object_does_not_allow_is_reported_at_the_key():
+    text = BASE.replace("      operationId: getItem\n", "      operationId: getItem\n      title: Get\n")
+    [problem] = problems(text)
+    assert problem.pointer == OP + "/title"
+    assert problem.line == line_of(text, "title: Get")
+
+
+def test_a_failed_alternative_is_narrowed_to_the_node_at_fault():
+    text = BASE.replace("openapi: 3.1.0", "openapi: 3.0.3").replace(
+        "        id: {type: string}\n", "        id: {const: a}\n"
+    )
+    [problem] = problems(text)
+    assert problem.pointer == "#/components/schemas/Item/properties/id/const"
+    assert problem.line == line_of(text, "const: a")
+    assert len(problem.message) < 100
