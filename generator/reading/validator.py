@@ -17,16 +17,40 @@ _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
 _SUPPORTED_VERSION = re.compile(r"^3\.(0|1)\.\d+$")
 
 
+# Keys whose value maps names to objects: there a key is a name (a property may be called `$ref`,
+# `type` or `properties`), and the objects it names are structure again.
+_NAME_MAPS = frozenset({
+    "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "paths",
+    "webhooks", "schemas", "responses", "parameters", "examples", "requestBodies", "headers",
+    "securitySchemes", "links", "callbacks", "pathItems", "content", "encoding", "variables",
+    "mapping", "scopes",
+})
+# Keys whose value is data, never structure: openapi-spec-validator follows no reference in them
+# and neither does the generator. (It does follow references in a `default`, which is checked.)
+_DATA = frozenset({"example", "enum", "const", "value"})
+
+
 def _walk_refs(node: Any, parts: PathParts) -> Iterator[tuple[PathParts, Any]]:
-    if isinstance(node, dict):
+    """Every `$ref` where a key is a keyword, not a name or data, with where it is written."""
+    pending: list[tuple[Any, PathParts]] = [(node, parts)]
+    while pending:
+        node, parts = pending.pop()
+        if isinstance(node, list):
+            pending.extend((value, parts + (index,)) for index, value in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
         if "$ref" in node:
             yield parts + ("$ref",), node["$ref"]
         for key, value in node.items():
-            if key != "$ref":
-                yield from _walk_refs(value, parts + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk_refs(value, parts + (index,))
+            if key == "$ref" or key in _DATA or str(key).startswith("x-"):
+                continue
+            if key == "examples" and isinstance(value, list):
+                continue  # a JSON Schema's examples are data; a media type's are named objects
+            if key in _NAME_MAPS and isinstance(value, dict):
+                pending.extend((sub, parts + (key, name)) for name, sub in value.items())
+            else:
+                pending.append((value, parts + (key,)))
 
 
 def _reference_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
