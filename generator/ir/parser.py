@@ -62,6 +62,7 @@ class _Builder:
             for name, schema in component_schemas.items()
         }
         self.hoisted: dict[str, str] = {}
+        self.taken = {name.lower() for name in self.schemas}
 
     def _unique(
         self, originals: Iterable[str], convert: Callable[[str], str], what: str, parts: PathParts
@@ -76,8 +77,9 @@ class _Builder:
 
     # -- schemas of bodies ---------------------------------------------------------------------
 
-    def model_for(self, schema: Any, proposed: str, key: str, parts: PathParts) -> str | None:
-        """The model class of a body: its component's class, or a new class for an inline schema."""
+    def model_for(self, schema: Any, proposals: list[str], key: str) -> str | None:
+        """The model class of a body: its component's class, or a new class for an inline schema,
+        named by the first of `proposals` that no class has taken."""
         ref = schema.get("$ref") if isinstance(schema, dict) else None
         if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
             return self.refs.ref(ref)[len(SCHEMA_REF_PREFIX):]
@@ -86,13 +88,22 @@ class _Builder:
             return None
         if key in self.hoisted:
             return self.hoisted[key]
-        name = _model_name(proposed)
-        if name.lower() in {existing.lower() for existing in self.schemas}:
-            self._error(parts, f"this inline schema would be named {name!r}, which is taken")
-            return None
+        name = self._free_model_name(proposals)
         self.schemas[name] = clean_schema(schema, self.refs)
+        self.taken.add(name.lower())
         self.hoisted[key] = name
         return name
+
+    def _free_model_name(self, proposals: list[str]) -> str:
+        """The first proposal no class has (ignoring case), else the first numbered from 2 on.
+        Operations and their responses are visited in document order, so names are stable."""
+        names = [_model_name(proposal) for proposal in proposals]
+        free = [name for name in names if name.lower() not in self.taken]
+        number = 2
+        while not free:
+            free, number = [f"{names[0]}{number}"], number + 1
+            free = [name for name in free if name.lower() not in self.taken]
+        return free[0]
 
     # -- operations ----------------------------------------------------------------------------
 
@@ -220,11 +231,9 @@ class _Builder:
                         fields=(), required=request_body.get("required") is True)
         media_type, media_object = media
         ref = reference.get("$ref") if isinstance(reference, dict) else None
+        base = ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + "Request"
         model = self.model_for(
-            media_object.get("schema", {}),
-            ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + "Request",
-            f"body:{ref or parts}",
-            parts + ("requestBody", "content", media_type, "schema"),
+            media_object.get("schema", {}), [base, base + "Body"], f"body:{ref or parts}"
         )
         if model is None:
             return None
@@ -249,12 +258,14 @@ class _Builder:
                 continue
             code = str(status).upper()
             ref = reference.get("$ref") if isinstance(reference, dict) else None
-            suffix = "Response" if code.startswith("2") else f"{code.title()}Error"
+            if ref:
+                proposals = [ref.rsplit("/", 1)[-1], ref.rsplit("/", 1)[-1] + "Response"]
+            elif code.startswith("2"):  # the first success is `...Response`, others by status
+                proposals = [naming.pascal_case(method_name) + suffix for suffix in ("Response", f"Response{code}")]
+            else:
+                proposals = [naming.pascal_case(method_name) + f"{code.title()}Error"]
             model = self.model_for(
-                media[1].get("schema", {}),
-                ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + suffix,
-                f"response:{ref or (parts, code)}",
-                parts + ("responses", str(status), "content", media[0], "schema"),
+                media[1].get("schema", {}), proposals, f"response:{ref or (parts, code)}"
             )
             if model is None:
                 continue
