@@ -152,8 +152,7 @@ class _Builder:
     ) -> Operation:
         parts: PathParts = ("paths", raw.path, raw.method)
         by_location: dict[str, list[Param]] = {"path": [], "query": [], "header": []}
-        python_names: dict[str, str] = {}
-        owners: dict[str, str] = {}
+        accepted: list[dict[str, Any]] = []
         for parameter, where in self.raw_parameters(raw):
             location, wire = parameter.get("in"), str(parameter.get("name"))
             if location not in by_location:
@@ -161,15 +160,15 @@ class _Builder:
                 continue
             if location == "header" and wire.lower() in _RUNTIME_HEADERS:
                 continue  # the runtime sets these itself
-            if location == "header":
-                name = self.header_python_name(wire)
-            else:
-                name = naming.safe_identifier(naming.snake_case(wire))
-            if name in owners:
-                self._error(where, f"parameters {owners[name]!r} and {wire!r} both become {name!r}")
-                continue
-            owners[name] = wire
-            python_names[wire] = name
+            accepted.append(parameter)
+        names = _parameter_names(
+            [(str(p["in"]), str(p["name"]), self._natural_name(p)) for p in accepted]
+        )
+        python_names: dict[str, str] = {}
+        for parameter, name in zip(accepted, names):
+            location, wire = str(parameter["in"]), str(parameter["name"])
+            if location == "path":
+                python_names[wire] = name
             param = self._param(parameter, name)
             header = client_headers.get(wire.lower()) if location == "header" else None
             if header is not None:
@@ -203,6 +202,12 @@ class _Builder:
             success_status=_success_status(raw),
             response_examples=response_examples(self.spec, raw),
         )
+
+    def _natural_name(self, parameter: dict[str, Any]) -> str:
+        wire = str(parameter["name"])
+        if parameter["in"] == "header":
+            return self.header_python_name(wire)
+        return naming.safe_identifier(naming.snake_case(wire))
 
     def _param(self, parameter: dict[str, Any], python_name: str) -> Param:
         location = str(parameter["in"])
@@ -274,6 +279,33 @@ class _Builder:
             else:
                 errors.append(ErrorModel(code.lower() if code == "DEFAULT" else code, model))
         return success, errors
+
+
+_LOCATION_ORDER = ("path", "query", "header", "cookie")
+
+
+def _parameter_names(parameters: list[tuple[str, str, str]]) -> list[str]:
+    """The keyword of each (location, wire name, natural name), distinct within the operation.
+
+    Of parameters that would share a keyword, the one spelled like it keeps it (`page_size` over
+    `page-size`), else the first by location (path, query, header). The others spell out their
+    punctuation (`page_dash_size`) where they clash only within their location, and are named by
+    their location (`query_id`, `header_request_id`) where they clash across locations.
+    """
+    def claim(index: int) -> tuple[int, int, str]:
+        location, wire, natural = parameters[index]
+        return (natural.rstrip("_") != wire, _LOCATION_ORDER.index(location), wire)
+
+    def alternatives(key: str) -> list[str]:
+        location, wire, natural = parameters[int(key)]
+        rivals = {loc for loc, _, other in parameters if other == natural}
+        spelled = naming.safe_identifier(naming.snake_case(naming.spelled(wire)))
+        located = naming.safe_identifier(f"{location}_{natural.rstrip('_')}")
+        return [located, spelled] if rivals - {location} else [spelled, located]
+
+    order = sorted(range(len(parameters)), key=claim)
+    names = naming.distinct_names({str(i): parameters[i][2] for i in order}, alternatives)
+    return [names[str(i)] for i in range(len(parameters))]
 
 
 def _success_status(raw: RawOperation) -> int:

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..foundation import naming
 from ..foundation.diagnostics import Diagnostic
 from .loader import LoadedSpec, PathParts
-from .spec import HTTP_METHODS, iter_operations, iter_property_maps, resolve_ref
+from .spec import HTTP_METHODS, iter_operations, resolve_ref
 
 _HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
@@ -143,39 +142,6 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
             )
 
 
-# Values that hold free-form data, not spec structure: a `schema` key inside one is not a schema.
-_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
-
-
-def _schemas(data: dict[str, Any]) -> Iterator[tuple[PathParts, Any]]:
-    """Each component schema, and each schema written inline anywhere else in the document."""
-    components = data.get("components")
-    component_schemas = components.get("schemas") if isinstance(components, dict) else None
-    if isinstance(component_schemas, dict):
-        for name, schema in component_schemas.items():
-            yield ("components", "schemas", name), schema
-    pending: list[tuple[Any, PathParts]] = [(data, ())]
-    while pending:
-        node, parts = pending.pop()
-        children = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in children:
-            where = parts + (key,)
-            if isinstance(key, str) and (key in _DATA_KEYS or key.startswith("x-")):
-                continue
-            if key == "schema":
-                yield where, value
-            elif isinstance(value, (dict, list)) and where != ("components", "schemas"):
-                pending.append((value, where))
-
-
-def _property_name_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
-    """Properties of one object that would share a model attribute (`e-mail` and `e_mail`)."""
-    for schema_parts, schema in _schemas(spec.data):
-        for parts, properties in iter_property_maps(schema, schema_parts):
-            for clash in naming.collisions(properties, naming.field_name, "properties"):
-                yield spec.diagnostic(parts + (clash.second,), str(clash))
-
-
 def _server_problems(spec: LoadedSpec, parts: PathParts, server: dict[str, Any]) -> Iterator[Diagnostic]:
     """A server URL must be an absolute http(s) URL with each of its variables at its default,
     and at each value its `enum` lists."""
@@ -233,7 +199,7 @@ def validate(spec: LoadedSpec) -> list[Diagnostic]:
     if not problems:
         problems += list(_library_problems(spec, match.group(1)))
         if not problems:
-            problems += list(_house_problems(spec)) + list(_property_name_problems(spec))
+            problems += list(_house_problems(spec))
     return sorted(set(problems))
 
 
