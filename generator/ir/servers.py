@@ -48,7 +48,7 @@ class _Keyword:
         text = text or f"Fills in `{{{self.wire}}}` in the server URL."
         if not shared:
             annotation += " | None"
-            text += "\n\nBy default, the chosen server's own default."
+            text += " By default, the chosen server's own default."
         return ServerKeyword(
             python_name=self.python_name,
             annotation=annotation,
