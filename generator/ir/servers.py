@@ -87,12 +87,15 @@ def _choices(variable: dict[str, Any]) -> list[str]:
     return [str(v) for v in enum] if isinstance(enum, list) else []
 
 
+def _keyword_name(wire: str, reserved: frozenset[str]) -> str:
+    """`region` -> `server_region` where the client has its own `region=` (or other keyword)."""
+    name = naming.snake_case(wire)
+    return naming.safe_identifier(f"server_{name}" if name in reserved else name, reserved)
+
+
 def _keyword_names(wires: Iterable[str], reserved: frozenset[str]) -> dict[str, str]:
     """The keyword for each variable; variables of any server that spell one name share it."""
-    return {
-        wire: naming.safe_identifier(naming.snake_case(wire), reserved)
-        for wire in dict.fromkeys(wires)
-    }
+    return {wire: _keyword_name(wire, reserved) for wire in dict.fromkeys(wires)}
 
 
 def _url_expression(

@@ -275,6 +275,42 @@ def test_each_bad_server_gets_its_own_pointer():
     assert [(p.pointer, p.line) for p in found] == [("#/servers/1/url", 7), ("#/servers/2/url", 8)]
 
 
+def _with_server(server: str) -> str:
+    return BASE.replace("  - url: https://api.example.com/v1\n", server)
+
+
+def test_server_url_variables_with_defaults_and_values_are_valid():
+    text = _with_server(
+        "  - url: '{scheme}://{region}.example.com/{version}'\n"
+        "    variables:\n"
+        "      scheme: {default: https, enum: [https, http]}\n"
+        "      region: {default: eu}\n"
+        "      version: {default: v1, enum: [v1, v2]}\n"
+    )
+    assert problems(text) == []
+
+
+@pytest.mark.parametrize(
+    ("variables", "pointer", "words"),
+    [
+        ("      other: {default: x}\n", "#/servers/0/url", "'region' is not declared"),
+        ("      region: {default: 'user:pw@evil'}\n", "#/servers/0/variables/region/default", "credentials"),
+        ("      region: {default: eu, enum: [eu, 'x y']}\n", "#/servers/0/variables/region/enum/1", "whitespace"),
+    ],
+)
+def test_server_url_variables_must_make_a_valid_url(variables, pointer, words):
+    text = _with_server(
+        "  - url: 'https://{region}.example.com'\n    variables:\n" + variables
+    )
+    [problem] = [p for p in problems(text) if p.pointer.startswith("#/servers")]
+    assert problem.pointer == pointer and words in problem.message
+
+
+def test_an_unmatched_brace_in_a_server_url_is_refused():
+    [problem] = problems(_with_server("  - url: 'https://x.example.com/{v'\n"))
+    assert problem.pointer == "#/servers/0/url" and "brace" in problem.message
+
+
 # --- versions ------------------------------------------------------------------------------------
 
 
