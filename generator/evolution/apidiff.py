@@ -255,10 +255,25 @@ class _Differ:
         for server in sorted(set(old["servers"]) & set(new["servers"])):
             if old["servers"][server] != new["servers"][server]:
                 self.add(COSMETIC, f"servers.{server}", f"URL changed to {new['servers'][server]}", "same server name; calls go to the new URL")
+        self.server_keywords(old.get("server_keywords", {}), new.get("server_keywords", {}))
         for header in sorted(set(old["client_headers"]) - set(new["client_headers"])):
             self.add(BREAKING, f"client.{header}", "client argument removed", "code that passes it to the client fails")
         for header in sorted(set(new["client_headers"]) - set(old["client_headers"])):
             self.add(BREAKING, f"client.{header}", "client argument added", "every call now needs it: pass it to the client or set its environment variable")
+
+    def server_keywords(self, old: dict[str, list[str]], new: dict[str, list[str]]) -> None:
+        """Client keywords that fill in server URL variables, each with the values it takes
+        (none listed: any)."""
+        for name in sorted(set(old) - set(new)):
+            self.add(BREAKING, f"client.{name}", "server variable removed", "code that passes it to the client fails")
+        for name in sorted(set(new) - set(old)):
+            self.add(ADDITIVE, f"client.{name}", "server variable added", "it has a default")
+        for name in sorted(set(old) & set(new)):
+            dropped = set(old[name]) - set(new[name]) if new[name] else set()
+            if dropped or (old[name] == [] and new[name]):
+                self.add(BREAKING, f"client.{name}", "accepts fewer values", "code that passes a dropped value fails")
+            elif old[name] != new[name]:
+                self.add(ADDITIVE, f"client.{name}", "accepts more values", "new values to choose")
 
 
 def diff_surfaces(old: Surface, new: Surface) -> list[Change]:

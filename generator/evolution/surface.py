@@ -160,6 +160,7 @@ def extract_surface(api: Api) -> Surface:
         ],
         "servers": {s.name: ast.literal_eval(s.url_literal) for s in api.servers},
         "client_headers": {h.python_name: ast.literal_eval(h.wire_literal) for h in api.client_headers},
+        "server_keywords": {k.python_name: type_of(k.annotation)[1] for k in api.server_keywords},
         "docs": _docs_digest(api),
     }
 
@@ -167,4 +168,4 @@ def extract_surface(api: Api) -> Surface:
 def empty_surface() -> Surface:
     """The surface of a spec that did not exist yet: everything in the new one is an addition."""
     return {"package": None, "client": None, "operations": {}, "models": {}, "auth": [],
-            "servers": {}, "client_headers": {}, "docs": ""}
+            "servers": {}, "client_headers": {}, "server_keywords": {}, "docs": ""}

@@ -1,8 +1,11 @@
 """The only place where spec strings become Python identifiers.
 
 Names are ASCII, never keywords, never shadow builtins or the runtime's own names, and are stable:
-the same input always gives the same name. Two spec names that map to one identifier are an error
-naming both, never a silent suffix that depends on ordering.
+the same input always gives the same name. Two schema, tag or operation names that map to one
+identifier are an error naming both. Two properties of one object (`id` and `@id`) or parameters of
+one operation that would share a name get distinct ones by fixed rules that do not depend on the
+order they are written in: the one already spelled like the name keeps it, the others spell out
+their punctuation (`at_id`) or their location (`query_id`), and only then are numbered.
 """
 
 from __future__ import annotations
@@ -146,6 +149,106 @@ def field_name(wire: str, class_names: Collection[str] = ()) -> str:
         if not _is_free_field_name(name):
             name += "_"
     return name + "_" if name in class_names else name
+
+
+# Words for the punctuation that can be all that tells two property names apart (`@id`, `$type`).
+_SYMBOL_WORDS = {
+    "@": "at", "$": "dollar", "#": "hash", "+": "plus", "-": "dash", ".": "dot", "/": "slash",
+    ":": "colon", "~": "tilde", "!": "bang", "%": "percent", "&": "and", "*": "star", "=": "eq",
+    "?": "question", "^": "caret", "|": "pipe", ",": "comma", ";": "semicolon", "<": "lt",
+    ">": "gt", "'": "quote", '"': "dquote", "`": "backtick", "(": "lparen", ")": "rparen",
+    "[": "lbracket", "]": "rbracket", "{": "lbrace", "}": "rbrace", "\\": "backslash", " ": "space",
+}
+
+
+def spelled(wire: str) -> str:
+    """`wire` with its ASCII punctuation, and underscores at its ends, spelled out as words:
+    `@id` -> `at_id`, `$type` -> `dollar_type`, `_links` -> `underscore_links`. The result still
+    needs field_name or snake_case to become an identifier."""
+    core = wire.strip("_")
+    lead = len(wire) - len(wire.lstrip("_"))
+    trail = len(wire) - len(wire.rstrip("_")) if core else 0
+    words = "".join(f"_{_SYMBOL_WORDS[c]}_" if c in _SYMBOL_WORDS else c for c in core)
+    parts = ["underscore"] * lead + [re.sub("_+", "_", words).strip("_")] + ["underscore"] * trail
+    return "_".join(part for part in parts if part)
+
+
+def _with_class_guard(name: str, class_names: Collection[str]) -> str:
+    return name + "_" if name in class_names else name
+
+
+def field_names(
+    property_maps: Iterable[Iterable[str]], class_names: Collection[str] = ()
+) -> dict[str, str]:
+    """The attribute of every property of the given objects: one per wire name, the same in every
+    object, distinct within each.
+
+    Each wire name gets `field_name(wire)`. Where properties of one object would share it, the one
+    whose wire name is that attribute keeps it and the others spell out their punctuation
+    (`id`, `@id` -> `id`, `at_id`; `type`, `$type` -> `type`, `dollar_type`); a name still
+    shared is numbered from 2 (`file`, `ﬁle` -> `file`, `file_2`), wire names in sorted order.
+    """
+    maps = [list(dict.fromkeys(m)) for m in property_maps]
+    base = {wire: field_name(wire, class_names) for m in maps for wire in m}
+    names = dict(base)
+    for step in ("spell", "number"):
+        moving = sorted(_clashing(maps, names, base))
+        if not moving:
+            break
+        for wire in moving:
+            if step == "spell":
+                names[wire] = _with_class_guard(field_name(spelled(wire)), class_names)
+            else:
+                names[wire] = _numbered(wire, base[wire], maps, names, class_names)
+    return names
+
+
+def _clashing(maps: list[list[str]], names: dict[str, str], base: dict[str, str]) -> set[str]:
+    """The wire names that must move: of each group sharing a name in one object, all but the one
+    that has held that name from the start and is spelled like it, if there is one."""
+    moving: set[str] = set()
+    for properties in maps:
+        groups: dict[str, list[str]] = {}
+        for wire in properties:
+            groups.setdefault(names[wire], []).append(wire)
+        for name, wires in groups.items():
+            if len(wires) > 1:
+                moving.update(w for w in wires if not (w == name and base[w] == name))
+    return moving
+
+
+def _numbered(
+    wire: str, base: str, maps: list[list[str]], names: dict[str, str], class_names: Collection[str]
+) -> str:
+    """`base_2`, `base_3`...: the first that no other property of an object holding `wire` has."""
+    taken = {names[other] for m in maps if wire in m for other in m if other != wire}
+    number = 2
+    while _with_class_guard(f"{base.rstrip('_')}_{number}", class_names) in taken:
+        number += 1
+    return _with_class_guard(f"{base.rstrip('_')}_{number}", class_names)
+
+
+def distinct_names(
+    natural: dict[str, str], alternatives: Callable[[str], Iterable[str]], reserved: Collection[str] = ()
+) -> dict[str, str]:
+    """`natural` names (key -> name) made distinct. Keys are considered in the order given, so the
+    caller puts first those with the better claim; of keys sharing a name the first keeps it, and
+    each later one takes the first of its `alternatives` that is free, else the name numbered
+    from 2. No key is given a name in `reserved`."""
+    taken = set(reserved)
+    result: dict[str, str] = {}
+    for key, name in natural.items():
+        for candidate in (name, *alternatives(key)):
+            if candidate not in taken:
+                break
+        else:
+            number = 2
+            while f"{name.rstrip('_')}_{number}" in taken:
+                number += 1
+            candidate = f"{name.rstrip('_')}_{number}"
+        taken.add(candidate)
+        result[key] = candidate
+    return result
 
 
 def package_name_for(file_stem: str) -> str:

@@ -13,8 +13,19 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Server:
     name: str
-    url_literal: str
+    url_literal: str  # the URL with every variable at its default
     description_doc: str
+    url_expression: str = ""  # the URL built from the client's keywords, where it has variables
+
+
+@dataclass(frozen=True)
+class ServerKeyword:
+    """A client constructor keyword that fills in a server URL variable."""
+
+    python_name: str
+    annotation: str  # `Literal[...]` where every server lists the values, else `str`
+    default_literal: str  # the default value, or `None` where servers disagree on it
+    doc: str
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,7 @@ class Api:
     version_literal: str
     package_version: str
     servers: tuple[Server, ...]
+    server_keywords: tuple[ServerKeyword, ...]
     auth: tuple[Auth, ...]
     client_headers: tuple[ClientHeader, ...]
     resources: tuple[Resource, ...]

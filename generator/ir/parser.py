@@ -23,9 +23,10 @@ from ..models.model_polish import IMPORTED_NAMES, polish_models
 from ..reading.loader import LoadedSpec, PathParts
 from ..reading.spec import SCHEMA_REF_PREFIX, RawOperation, deref, iter_operations, json_media
 from .examples import example_call, response_examples
-from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
+from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource
 from .nullability import non_nullable_optionals
 from .param_types import parameter_annotation
+from .servers import build_servers
 from .versions import initial_version
 
 # Names the models module must not define: they are imported into it or exported beside it.
@@ -61,6 +62,7 @@ class _Builder:
             for name, schema in component_schemas.items()
         }
         self.hoisted: dict[str, str] = {}
+        self.taken = {name.lower() for name in self.schemas}
 
     def _unique(
         self, originals: Iterable[str], convert: Callable[[str], str], what: str, parts: PathParts
@@ -75,8 +77,9 @@ class _Builder:
 
     # -- schemas of bodies ---------------------------------------------------------------------
 
-    def model_for(self, schema: Any, proposed: str, key: str, parts: PathParts) -> str | None:
-        """The model class of a body: its component's class, or a new class for an inline schema."""
+    def model_for(self, schema: Any, proposals: list[str], key: str) -> str | None:
+        """The model class of a body: its component's class, or a new class for an inline schema,
+        named by the first of `proposals` that no class has taken."""
         ref = schema.get("$ref") if isinstance(schema, dict) else None
         if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
             return self.refs.ref(ref)[len(SCHEMA_REF_PREFIX):]
@@ -85,13 +88,22 @@ class _Builder:
             return None
         if key in self.hoisted:
             return self.hoisted[key]
-        name = _model_name(proposed)
-        if name.lower() in {existing.lower() for existing in self.schemas}:
-            self._error(parts, f"this inline schema would be named {name!r}, which is taken")
-            return None
+        name = self._free_model_name(proposals)
         self.schemas[name] = clean_schema(schema, self.refs)
+        self.taken.add(name.lower())
         self.hoisted[key] = name
         return name
+
+    def _free_model_name(self, proposals: list[str]) -> str:
+        """The first proposal no class has (ignoring case), else the first numbered from 2 on.
+        Operations and their responses are visited in document order, so names are stable."""
+        names = [_model_name(proposal) for proposal in proposals]
+        free = [name for name in names if name.lower() not in self.taken]
+        number = 2
+        while not free:
+            free, number = [f"{names[0]}{number}"], number + 1
+            free = [name for name in free if name.lower() not in self.taken]
+        return free[0]
 
     # -- operations ----------------------------------------------------------------------------
 
@@ -140,8 +152,7 @@ class _Builder:
     ) -> Operation:
         parts: PathParts = ("paths", raw.path, raw.method)
         by_location: dict[str, list[Param]] = {"path": [], "query": [], "header": []}
-        python_names: dict[str, str] = {}
-        owners: dict[str, str] = {}
+        accepted: list[dict[str, Any]] = []
         for parameter, where in self.raw_parameters(raw):
             location, wire = parameter.get("in"), str(parameter.get("name"))
             if location not in by_location:
@@ -149,15 +160,15 @@ class _Builder:
                 continue
             if location == "header" and wire.lower() in _RUNTIME_HEADERS:
                 continue  # the runtime sets these itself
-            if location == "header":
-                name = self.header_python_name(wire)
-            else:
-                name = naming.safe_identifier(naming.snake_case(wire))
-            if name in owners:
-                self._error(where, f"parameters {owners[name]!r} and {wire!r} both become {name!r}")
-                continue
-            owners[name] = wire
-            python_names[wire] = name
+            accepted.append(parameter)
+        names = _parameter_names(
+            [(str(p["in"]), str(p["name"]), self._natural_name(p)) for p in accepted]
+        )
+        python_names: dict[str, str] = {}
+        for parameter, name in zip(accepted, names):
+            location, wire = str(parameter["in"]), str(parameter["name"])
+            if location == "path":
+                python_names[wire] = name
             param = self._param(parameter, name)
             header = client_headers.get(wire.lower()) if location == "header" else None
             if header is not None:
@@ -192,6 +203,12 @@ class _Builder:
             response_examples=response_examples(self.spec, raw),
         )
 
+    def _natural_name(self, parameter: dict[str, Any]) -> str:
+        wire = str(parameter["name"])
+        if parameter["in"] == "header":
+            return self.header_python_name(wire)
+        return naming.safe_identifier(naming.snake_case(wire))
+
     def _param(self, parameter: dict[str, Any], python_name: str) -> Param:
         location = str(parameter["in"])
         style = parameter.get("style") or ("simple" if location in ("path", "header") else "form")
@@ -219,11 +236,9 @@ class _Builder:
                         fields=(), required=request_body.get("required") is True)
         media_type, media_object = media
         ref = reference.get("$ref") if isinstance(reference, dict) else None
+        base = ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + "Request"
         model = self.model_for(
-            media_object.get("schema", {}),
-            ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + "Request",
-            f"body:{ref or parts}",
-            parts + ("requestBody", "content", media_type, "schema"),
+            media_object.get("schema", {}), [base, base + "Body"], f"body:{ref or parts}"
         )
         if model is None:
             return None
@@ -248,12 +263,14 @@ class _Builder:
                 continue
             code = str(status).upper()
             ref = reference.get("$ref") if isinstance(reference, dict) else None
-            suffix = "Response" if code.startswith("2") else f"{code.title()}Error"
+            if ref:
+                proposals = [ref.rsplit("/", 1)[-1], ref.rsplit("/", 1)[-1] + "Response"]
+            elif code.startswith("2"):  # the first success is `...Response`, others by status
+                proposals = [naming.pascal_case(method_name) + suffix for suffix in ("Response", f"Response{code}")]
+            else:
+                proposals = [naming.pascal_case(method_name) + f"{code.title()}Error"]
             model = self.model_for(
-                media[1].get("schema", {}),
-                ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + suffix,
-                f"response:{ref or (parts, code)}",
-                parts + ("responses", str(status), "content", media[0], "schema"),
+                media[1].get("schema", {}), proposals, f"response:{ref or (parts, code)}"
             )
             if model is None:
                 continue
@@ -262,6 +279,33 @@ class _Builder:
             else:
                 errors.append(ErrorModel(code.lower() if code == "DEFAULT" else code, model))
         return success, errors
+
+
+_LOCATION_ORDER = ("path", "query", "header", "cookie")
+
+
+def _parameter_names(parameters: list[tuple[str, str, str]]) -> list[str]:
+    """The keyword of each (location, wire name, natural name), distinct within the operation.
+
+    Of parameters that would share a keyword, the one spelled like it keeps it (`page_size` over
+    `page-size`), else the first by location (path, query, header). The others spell out their
+    punctuation (`page_dash_size`) where they clash only within their location, and are named by
+    their location (`query_id`, `header_request_id`) where they clash across locations.
+    """
+    def claim(index: int) -> tuple[int, int, str]:
+        location, wire, natural = parameters[index]
+        return (natural.rstrip("_") != wire, _LOCATION_ORDER.index(location), wire)
+
+    def alternatives(key: str) -> list[str]:
+        location, wire, natural = parameters[int(key)]
+        rivals = {loc for loc, _, other in parameters if other == natural}
+        spelled = naming.safe_identifier(naming.snake_case(naming.spelled(wire)))
+        located = naming.safe_identifier(f"{location}_{natural.rstrip('_')}")
+        return [located, spelled] if rivals - {location} else [spelled, located]
+
+    order = sorted(range(len(parameters)), key=claim)
+    names = naming.distinct_names({str(i): parameters[i][2] for i in order}, alternatives)
+    return [names[str(i)] for i in range(len(parameters))]
 
 
 def _success_status(raw: RawOperation) -> int:
@@ -289,23 +333,6 @@ def _path_expression(path: str, python_names: dict[str, str]) -> str:
         elif piece:
             pieces.append(escape.string_literal(piece))
     return " + ".join(pieces) or "''"
-
-
-def _servers(spec: LoadedSpec) -> tuple[Server, ...]:
-    servers = []
-    names: set[str] = set()
-    for index, server in enumerate(spec.data.get("servers") or []):
-        label = server.get("x-clientgen-region") or server.get("description") or f"server {index + 1}"
-        name = naming.snake_case(str(label))
-        if name in names:
-            raise SpecError([spec.diagnostic(("servers", index), f"two servers are named {name!r}")])
-        names.add(name)
-        servers.append(Server(
-            name=name,
-            url_literal=escape.string_literal(str(server["url"]).rstrip("/")),
-            description_doc=escape.docstring(server.get("description")),
-        ))
-    return tuple(servers)
 
 
 def _auth(spec: LoadedSpec) -> tuple[Auth, ...]:
@@ -454,6 +481,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     missing = sorted(needed - set(classes))
     if missing:
         raise SpecError([spec.diagnostic(("components", "schemas"), f"no model was generated for {missing[0]!r}")])
+    servers, server_keywords = build_servers(spec, (h.python_name for h in client_headers.values()))
     client_label = info.get("x-clientgen-name") or provider
     client_name = naming.pascal_case(str(client_label))
     resources = []
@@ -491,7 +519,8 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         description_doc=escape.docstring(info.get("description")),
         version_literal=escape.string_literal(str(info.get("version", ""))),
         package_version=initial_version(info.get("version")),
-        servers=_servers(spec),
+        servers=servers,
+        server_keywords=server_keywords,
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),
         resources=tuple(resources),

@@ -2,7 +2,7 @@
 
 The model generator only ever sees a cleaned copy of the schemas: known JSON Schema keywords only,
 so no extension key (`x-python-type`, `customTypePath`, ...) can make it emit code of its own.
-Every field name comes from naming.field_name, passed in as an explicit alias map, and is checked
+Every field name comes from naming.field_names, passed in as an explicit alias map, and is checked
 again in the output: the model generator's own renaming (`e_mail_1`, non-ASCII names) never shows.
 """
 
@@ -173,18 +173,26 @@ def _replace_holders(source: str, held: list[str]) -> str:
     return result
 
 
-def field_aliases(schemas: dict[str, Any], class_names: Collection[str] = ()) -> dict[str, str]:
-    """Wire name -> attribute name for every property whose attribute differs from its wire name.
+class _FieldNames:
+    """The attribute of every property of the schemas (naming.field_names), for each set of class
+    names the attributes must not hide."""
 
-    Raises NameCollision where two properties of one object would share an attribute.
-    """
-    aliases: dict[str, str] = {}
-    for _, properties in iter_property_maps({"allOf": list(schemas.values())}):
-        names = naming.assign_unique(
-            properties, lambda wire: naming.field_name(wire, class_names), "properties"
-        )
-        aliases.update((wire, name) for wire, name in names.items() if wire != name)
-    return dict(sorted(aliases.items()))
+    def __init__(self, schemas: dict[str, Any]) -> None:
+        self.maps = [list(p) for _, p in iter_property_maps({"allOf": list(schemas.values())})]
+        self._names: dict[frozenset[str], dict[str, str]] = {}
+
+    def names(self, class_names: frozenset[str] = frozenset()) -> dict[str, str]:
+        if class_names not in self._names:
+            self._names[class_names] = naming.field_names(self.maps, class_names)
+        return self._names[class_names]
+
+    def of(self, wire: str, class_names: frozenset[str] = frozenset()) -> str:
+        """A property the schemas do not list (a `required` name without a schema) is named alone."""
+        return self.names(class_names).get(wire) or naming.field_name(wire, class_names)
+
+    def aliases(self, class_names: frozenset[str]) -> dict[str, str]:
+        """Wire name -> attribute, where they differ: the model generator's explicit aliases."""
+        return dict(sorted((w, n) for w, n in self.names(class_names).items() if w != n))
 
 
 class UnexpectedFieldName(ValueError):
@@ -192,13 +200,13 @@ class UnexpectedFieldName(ValueError):
 
 
 def _renamed_fields(
-    classes: dict[str, ModelClass], class_names: Collection[str]
+    classes: dict[str, ModelClass], names: _FieldNames, class_names: frozenset[str]
 ) -> list[tuple[ModelClass, ModelField]]:
     return [
         (model, field)
         for model in classes.values()
         for field in model.fields
-        if field.name != naming.field_name(field.wire_name, class_names)
+        if field.name != names.of(field.wire_name, class_names)
     ]
 
 
@@ -252,46 +260,49 @@ def generate_models(
     }
     options = {**_GENERATE_OPTIONS, **({"base_class": base_class} if base_class else {})}
     runs: dict[frozenset[str], tuple[str, ast.Module]] = {}
+    names = _FieldNames(schemas)
 
     def run(class_names: frozenset[str]) -> tuple[str, ast.Module]:
         if class_names not in runs:
-            aliases = field_aliases(schemas, class_names)
             source = _run_model_generator(
-                document, {**options, "custom_file_header": header, "aliases": aliases}
+                document,
+                {**options, "custom_file_header": header, "aliases": names.aliases(class_names)},
             )
             runs[class_names] = source, ast.parse(source)
         return runs[class_names]
 
-    field_aliases(schemas)  # a property name collision is refused before the model generator runs
-    source = _run_with_guessed_class_names(schemas, run)
+    source = _run_with_guessed_class_names(schemas, names, run)
     if source is None:
-        source = _run_until_no_class_is_hidden(run)
+        source = _run_until_no_class_is_hidden(names, run)
     return _replace_holders(source, held) if held else source
 
 
 def _run_with_guessed_class_names(
-    schemas: dict[str, Any], run: Callable[[frozenset[str]], tuple[str, ast.Module]]
+    schemas: dict[str, Any], names: _FieldNames,
+    run: Callable[[frozenset[str]], tuple[str, ast.Module]],
 ) -> str | None:
     """The model source from one run, when the classes that attributes hide can be told in advance
     (see hidden_classes.py); None when they cannot."""
+    unguarded = names.names()
     guessed = frozenset(hidden_classes.guess(
         (properties for _, properties in iter_property_maps({"allOf": list(schemas.values())})),
-        schemas,
+        schemas, unguarded,
     ))
     if not guessed:
         return None  # the first run of the slow way is this very run
-    try:
-        source, tree = run(guessed)
-    except naming.NameCollision:
-        return None  # perhaps only because the guess was wrong: the slow way reports it if not
+    source, tree = run(guessed)
     classes = classes_in(tree)
     wire_names = {(m.name, f.name): f.wire_name for m in classes.values() for f in m.fields}
-    if _renamed_fields(classes, guessed) or not hidden_classes.confirms(tree, set(guessed), wire_names):
+    if _renamed_fields(classes, names, guessed) or not hidden_classes.confirms(
+        tree, set(guessed), wire_names, unguarded
+    ):
         return None
     return source
 
 
-def _run_until_no_class_is_hidden(run: Callable[[frozenset[str]], tuple[str, ast.Module]]) -> str:
+def _run_until_no_class_is_hidden(
+    names: _FieldNames, run: Callable[[frozenset[str]], tuple[str, ast.Module]]
+) -> str:
     # The model generator renames an attribute that would hide a class (an inline object property
     # `Language` becomes class `Language`); which classes exist is known only from its output, so
     # such attributes are named by naming.py in a second run.
@@ -299,8 +310,8 @@ def _run_until_no_class_is_hidden(run: Callable[[frozenset[str]], tuple[str, ast
     while True:
         source, tree = run(class_names)
         classes = classes_in(tree)
-        renamed = _renamed_fields(classes, class_names)
-        hidden = {naming.field_name(f.wire_name) for _, f in renamed} & set(classes) - class_names
+        renamed = _renamed_fields(classes, names, class_names)
+        hidden = {names.of(f.wire_name) for _, f in renamed} & set(classes) - class_names
         if not renamed or not hidden:
             break
         class_names |= hidden
@@ -308,7 +319,7 @@ def _run_until_no_class_is_hidden(run: Callable[[frozenset[str]], tuple[str, ast
         model, field = renamed[0]
         raise UnexpectedFieldName(
             f"property {field.wire_name!r} of {model.name} became {field.name!r}, "
-            f"not {naming.field_name(field.wire_name, class_names)!r}"
+            f"not {names.of(field.wire_name, class_names)!r}"
         )
     return source
 

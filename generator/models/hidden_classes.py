@@ -26,17 +26,18 @@ def _makes_class(schema: Any) -> bool:
 
 
 def guess(
-    property_maps: Iterable[dict[str, Any]], schemas: dict[str, Any]
+    property_maps: Iterable[dict[str, Any]], schemas: dict[str, Any], names: dict[str, str]
 ) -> set[str]:
     """Attribute names likely to equal a class their own annotation uses.
 
     `schemas` are keyed by class name; a property's inline object gets a class named after the
     property, as datamodel-code-generator names it, unless a schema holds that name already.
+    `names` maps each wire name to its attribute (naming.field_names, no class names given).
     """
     guessed: set[str] = set()
     for properties in property_maps:
         for wire, schema in properties.items():
-            name = naming.field_name(wire)
+            name = names.get(wire) or naming.field_name(wire)
             if not isinstance(schema, dict) or not name[:1].isupper():
                 continue
             members = [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]
@@ -118,14 +119,17 @@ def _fields(node: ast.ClassDef) -> list[tuple[str, ast.AnnAssign]]:
     ]
 
 
-def confirms(tree: ast.Module, guessed: set[str], wire_names: dict[tuple[str, str], str]) -> bool:
+def confirms(
+    tree: ast.Module, guessed: set[str], wire_names: dict[tuple[str, str], str], names: dict[str, str]
+) -> bool:
     """Whether a run given `guessed` gives what running first without it, then with what that run
     hid, would have: every guessed name is a class that an attribute of that name annotates itself
     with (the model generator renames those), and no attribute outside the guess is named like a
     class that its model or a relative of it uses (which the model generator might rename).
 
-    `wire_names` maps (class, attribute) to the property's wire name; a run whose attributes the
-    model generator renamed on its own is refused by models.py before this is asked.
+    `wire_names` maps (class, attribute) to the property's wire name, `names` each wire name to
+    its attribute before any class is guarded against; a run whose attributes the model generator
+    renamed on its own is refused by models.py before this is asked.
     """
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     if not guessed <= classes.keys():
@@ -140,7 +144,7 @@ def confirms(tree: ast.Module, guessed: set[str], wire_names: dict[tuple[str, st
             wire = wire_names.get((class_name, attribute))
             if wire is None:
                 continue
-            unguarded = naming.field_name(wire)
+            unguarded = names.get(wire) or naming.field_name(wire)
             if unguarded in guessed:
                 if unguarded in _used_names(statement.annotation, strict=True):
                     annotated_itself.add(unguarded)

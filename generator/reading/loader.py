@@ -190,15 +190,28 @@ class _Builder:
         self.errors.append(Diagnostic(self.spec_name, line, column, json_pointer(parts), message))
 
 
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, display_name: str) -> Diagnostic:
+    """The parser's problem where it starts: at the problem's mark, unless that is the end of
+    the text (an unclosed quote or bracket runs on to it), then where the unclosed part began."""
+    problem, context = exc.problem or "invalid YAML", exc.context
+    mark, context_mark = exc.problem_mark, exc.context_mark
+    at_end = mark is None or mark.index >= len(text.rstrip())
+    if context and context_mark is not None and at_end:
+        mark, message = context_mark, f"{context} starting here: {problem}"
+    elif context and context_mark is not None and context_mark.line != mark.line:
+        message = f"{problem} ({context} on line {context_mark.line + 1})"
+    else:
+        message = problem
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Diagnostic(display_name, line, column, "#", f"invalid YAML: {message}")
+
+
 def _compose(text: str, display_name: str) -> Node | None:
     loader = _NodeLoader(text)
     try:
         return loader.get_single_node()  # type: ignore[no-any-return]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise SpecError([Diagnostic(display_name, line, column, "#", f"invalid YAML: {problem}")])
+        raise SpecError([_yaml_error(exc, text, display_name)])
     except yaml.YAMLError as exc:
         raise SpecError([Diagnostic(display_name, 1, 1, "#", f"invalid YAML: {exc}")])
     except RecursionError:

@@ -8,26 +8,49 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..foundation import naming
 from ..foundation.diagnostics import Diagnostic
 from .loader import LoadedSpec, PathParts
-from .spec import HTTP_METHODS, iter_operations, iter_property_maps, resolve_ref
+from .spec import HTTP_METHODS, iter_operations, resolve_ref
 
 _HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
 _SUPPORTED_VERSION = re.compile(r"^3\.(0|1)\.\d+$")
 
 
+# Keys whose value maps names to objects: there a key is a name (a property may be called `$ref`,
+# `type` or `properties`), and the objects it names are structure again.
+_NAME_MAPS = frozenset({
+    "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "paths",
+    "webhooks", "schemas", "responses", "parameters", "examples", "requestBodies", "headers",
+    "securitySchemes", "links", "callbacks", "pathItems", "content", "encoding", "variables",
+    "mapping", "scopes",
+})
+# Keys whose value is data, never structure: openapi-spec-validator follows no reference in them
+# and neither does the generator. (It does follow references in a `default`, which is checked.)
+_DATA = frozenset({"example", "enum", "const", "value"})
+
+
 def _walk_refs(node: Any, parts: PathParts) -> Iterator[tuple[PathParts, Any]]:
-    if isinstance(node, dict):
+    """Every `$ref` where a key is a keyword, not a name or data, with where it is written."""
+    pending: list[tuple[Any, PathParts]] = [(node, parts)]
+    while pending:
+        node, parts = pending.pop()
+        if isinstance(node, list):
+            pending.extend((value, parts + (index,)) for index, value in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
         if "$ref" in node:
             yield parts + ("$ref",), node["$ref"]
         for key, value in node.items():
-            if key != "$ref":
-                yield from _walk_refs(value, parts + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk_refs(value, parts + (index,))
+            if key == "$ref" or key in _DATA or str(key).startswith("x-"):
+                continue
+            if key == "examples" and isinstance(value, list):
+                continue  # a JSON Schema's examples are data; a media type's are named objects
+            if key in _NAME_MAPS and isinstance(value, dict):
+                pending.extend((sub, parts + (key, name)) for name, sub in value.items())
+            else:
+                pending.append((value, parts + (key,)))
 
 
 def _reference_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
@@ -75,29 +98,21 @@ def spec_validator_class(minor: str) -> type[Any]:
 
 
 def _library_problems(spec: LoadedSpec, minor: str) -> Iterator[Diagnostic]:
+    from .located import document_parts, located, most_specific, unexpected_key
+
     try:
-        errors = list(spec_validator_class(minor)(spec.data).iter_errors())
+        errors = list(located(spec_validator_class(minor))(spec.data).iter_errors())
     except Exception as exc:  # noqa: BLE001 - the library raises on some malformed input
         yield spec.diagnostic((), f"spec could not be validated: {type(exc).__name__}")
         return
     for error in errors:
         if type(error).__name__ in ("UnresolvableParameterError", "DuplicateOperationIDError"):
             continue  # house rules report these with an exact location
-        parts = tuple(error.absolute_path)
-        if not _resolves(spec.data, parts):
-            parts = ()
+        error = most_specific(error)
+        key = unexpected_key(error)
+        parts = document_parts(spec.data, tuple(error.absolute_path) + ((key,) if key else ()))
         message = error.message if len(error.message) < 300 else error.message[:297] + "..."
         yield spec.diagnostic(parts, message)
-
-
-def _resolves(data: Any, parts: PathParts) -> bool:
-    node = data
-    for part in parts:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return True
 
 
 def _declared_parameters(
@@ -146,11 +161,8 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
             if is_named_header and not _HTTP_TOKEN.match(name):
                 yield spec.diagnostic(op_parts, f"{parameter['in']} name {name!r} is not an HTTP token")
     for index, server in enumerate(spec.data.get("servers") or []):
-        url = server.get("url") if isinstance(server, dict) else None
-        if isinstance(url, str):
-            problem = _server_url_problem(url)
-            if problem:
-                yield spec.diagnostic(("servers", index, "url"), problem)
+        if isinstance(server, dict) and isinstance(server.get("url"), str):
+            yield from _server_problems(spec, ("servers", index), server)
     for name, scheme in (spec.data.get("components", {}).get("securitySchemes") or {}).items():
         header = scheme.get("name") if isinstance(scheme, dict) else None
         if isinstance(header, str) and scheme.get("in") == "header" and not _HTTP_TOKEN.match(header):
@@ -159,44 +171,41 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
             )
 
 
-# Values that hold free-form data, not spec structure: a `schema` key inside one is not a schema.
-_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
+def _server_problems(spec: LoadedSpec, parts: PathParts, server: dict[str, Any]) -> Iterator[Diagnostic]:
+    """A server URL must be an absolute http(s) URL with each of its variables at its default,
+    and at each value its `enum` lists."""
+    url: str = server["url"]
+    variables = server.get("variables")
+    variables = variables if isinstance(variables, dict) else {}
+    names = _TEMPLATE_VARIABLE.findall(url)
+    undeclared = [name for name in names if not isinstance(variables.get(name), dict)]
+    if undeclared:
+        yield spec.diagnostic(parts + ("url",), f"server URL variable {undeclared[0]!r} is not declared")
+        return
+    if "{" in _TEMPLATE_VARIABLE.sub("", url) or "}" in _TEMPLATE_VARIABLE.sub("", url):
+        yield spec.diagnostic(parts + ("url",), "server URL has an unmatched brace")
+        return
+    defaults = {name: str(variables[name].get("default", "")) for name in names}
 
+    def filled(values: dict[str, str]) -> str:
+        return _TEMPLATE_VARIABLE.sub(lambda m: values[m.group(1)], url)
 
-def _schemas(data: dict[str, Any]) -> Iterator[tuple[PathParts, Any]]:
-    """Each component schema, and each schema written inline anywhere else in the document."""
-    components = data.get("components")
-    component_schemas = components.get("schemas") if isinstance(components, dict) else None
-    if isinstance(component_schemas, dict):
-        for name, schema in component_schemas.items():
-            yield ("components", "schemas", name), schema
-    pending: list[tuple[Any, PathParts]] = [(data, ())]
-    while pending:
-        node, parts = pending.pop()
-        children = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in children:
-            where = parts + (key,)
-            if isinstance(key, str) and (key in _DATA_KEYS or key.startswith("x-")):
-                continue
-            if key == "schema":
-                yield where, value
-            elif isinstance(value, (dict, list)) and where != ("components", "schemas"):
-                pending.append((value, where))
-
-
-def _property_name_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
-    """Properties of one object that would share a model attribute (`e-mail` and `e_mail`)."""
-    for schema_parts, schema in _schemas(spec.data):
-        for parts, properties in iter_property_maps(schema, schema_parts):
-            for clash in naming.collisions(properties, naming.field_name, "properties"):
-                yield spec.diagnostic(parts + (clash.second,), str(clash))
+    problem = _server_url_problem(filled(defaults))
+    if problem:
+        where = ("url",) if not names else ("variables", names[0], "default")
+        yield spec.diagnostic(parts + where, problem)
+        return
+    for name in dict.fromkeys(names):
+        enum = variables[name].get("enum")
+        for position, value in enumerate(enum if isinstance(enum, list) else []):
+            problem = _server_url_problem(filled({**defaults, name: str(value)}))
+            if problem:
+                yield spec.diagnostic(parts + ("variables", name, "enum", position), problem)
 
 
 def _server_url_problem(url: str) -> str | None:
     if any(ord(c) < 0x21 or ord(c) == 0x7F for c in url):
         return "server URL contains whitespace or control characters"
-    if "{" in url:
-        return "server URL variables are not supported; list each server URL explicitly"
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "server URL must be an absolute http(s) URL"
@@ -219,7 +228,7 @@ def validate(spec: LoadedSpec) -> list[Diagnostic]:
     if not problems:
         problems += list(_library_problems(spec, match.group(1)))
         if not problems:
-            problems += list(_house_problems(spec)) + list(_property_name_problems(spec))
+            problems += list(_house_problems(spec))
     return sorted(set(problems))
 
 

@@ -88,6 +88,8 @@ def client_imports(api: Api) -> dict[str, str]:
                 used.update(
                     n.id for n in ast.walk(ast.parse(annotation, mode="eval")) if isinstance(n, ast.Name)
                 )
+    if any("Literal[" in k.annotation for k in api.server_keywords):
+        used.add("Literal")
     origins = _model_imports(api.models_source)
     origins.update({"Any": "typing", "Literal": "typing", "overload": "typing",
                     "cached_property": "functools"})

@@ -10,10 +10,12 @@ import pytest
 from wire import Recorder
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-for fixture in ("params", "unions"):
+for fixture in ("params", "unions", "servers", "names"):
     sys.path.insert(0, str(GOLDEN / fixture / "expected"))
 
+import names_client
 import params_client
+import servers_client
 import unions_client
 
 
@@ -69,3 +71,68 @@ def test_union_body_rejects_unknown_variant_before_sending() -> None:
 def test_a_server_is_required_when_the_spec_names_none() -> None:
     with pytest.raises(ValueError, match="base_url"):
         unions_client.UnionsClient(api_key="u")
+
+
+# --- server URL variables -------------------------------------------------------------------------
+
+
+def test_server_variables_default_to_the_spec_and_take_the_values_it_lists() -> None:
+    assert servers_client.ServersClient().base_url == "https://demo.eu.example.test/v2"
+    client = servers_client.ServersClient(scheme="http", tenant="acme-1", version="v1")
+    assert client.base_url == "http://acme-1.eu.example.test/v1"
+    # A keyword whose default differs per server takes the chosen server's own default.
+    assert servers_client.ServersClient(region="us").base_url == "https://demo.us.example.test/v1"
+    assert servers_client.ServersClient(region="sandbox").base_url == "https://sandbox.example.test/v1"
+    assert servers_client.ServersClient(tenant="x", base_url="https://other.test").base_url == "https://other.test"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"scheme": "ftp"}, "scheme must be one of https, http"),
+        ({"region": "us", "version": "v2"}, "version must be one of v1"),  # only the EU server has v2
+        ({"tenant": "evil.test/x"}, "tenant must be letters, digits"),
+        ({"tenant": ""}, "tenant must be letters, digits"),
+    ],
+)
+def test_server_variables_refuse_values_that_would_change_the_url(options, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        servers_client.ServersClient(**options)
+
+
+def test_requests_go_to_the_url_the_variables_make() -> None:
+    recorder = Recorder(body={"ok": True})
+    with servers_client.ServersClient(tenant="acme", http_client=recorder.sync_client()) as client:
+        assert client.default.ping().ok is True
+    assert str(recorder.last.url) == "https://acme.eu.example.test/v2/ping"
+
+
+# --- names that collide, keywords as property names ---------------------------------------------------
+
+
+def test_colliding_and_keyword_names_reach_the_wire_as_the_spec_spells_them() -> None:
+    recorder = Recorder(body={"@id": "https://x.example/Managers/1", "id": "1"})
+    with names_client.NamesClient(http_client=recorder.sync_client()) as client:
+        result = client.default.put_manager(
+            "m1", ref="https://x.example/Users/1", at_type="$ref", dollar_type="T", type_="t",
+            properties={"enum": True}, query_id="q", page_dash_size=5, page_size=10,
+        )
+    request = recorder.last
+    assert str(request.url) == (
+        "https://api.example.test/scim/managers/m1?id=q&page-size=5&page_size=10"
+    )
+    assert recorder.last_json() == {
+        "$ref": "https://x.example/Users/1", "@type": "$ref", "$type": "T", "type": "t",
+        "properties": {"enum": True},
+    }
+    assert (result.at_id, result.id) == ("https://x.example/Managers/1", "1")
+
+
+def test_inline_schemas_of_one_operation_get_a_class_each() -> None:
+    assert names_client.PutManagerResponse is not names_client.PutManagerResponse203
+    assert set(names_client.PutManagerResponse203.model_fields) == {"cached"}
+    recorder = Recorder(status=404, body={"detail": "gone"})
+    with names_client.NamesClient(http_client=recorder.sync_client()) as client:
+        with pytest.raises(names_client.NotFoundError) as raised:
+            client.default.put_manager("m1", ref="r", at_type="items")
+    assert isinstance(raised.value.error, names_client.PutManager404Error)

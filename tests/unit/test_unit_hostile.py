@@ -323,13 +323,18 @@ def test_property_names_never_get_suffixes_or_non_ascii_and_keep_their_wire_name
     assert "_1" not in source and "naïve:" not in source
 
 
-def test_colliding_property_names_are_refused_before_the_model_generator_runs(monkeypatch):
-    from generator.models import datamodel as models
-
-    monkeypatch.setattr(models, "generate", lambda *a, **k: pytest.fail("the model generator ran"))
-    schemas = {"A": {"type": "object", "properties": {"e-mail": {}, "E-Mail": {}}}}
-    with pytest.raises(ValueError, match="'e-mail' and 'E-Mail'"):
-        generate_models(schemas, "3.1.0", "# header")
+def test_colliding_property_names_get_distinct_attributes_in_every_class():
+    schemas = {
+        "A": {"type": "object", "properties": {"id": {}, "@id": {}, "nested": {
+            "type": "object", "properties": {"@id": {"type": "integer"}}}}},
+        "B": {"type": "object", "properties": {"@id": {"type": "string"}}},
+    }
+    classes = read_model_classes(generate_models(schemas, "3.1.0", "# header"))
+    # One wire name, one attribute, in every class: `@id` is `at_id` even where it stands alone.
+    assert {(c, f.wire_name, f.name) for c, m in classes.items() for f in m.fields} == {
+        ("A", "id", "id"), ("A", "@id", "at_id"), ("A", "nested", "nested"),
+        ("Nested", "@id", "at_id"), ("B", "@id", "at_id"),
+    }
 
 
 def test_a_template_that_leaks_spec_text_stops_generation(monkeypatch, tmp_path):

@@ -70,6 +70,25 @@ def test_parameters_auth_and_servers():
     assert one(old, new).change == "now requires bearer credentials"
 
 
+def test_server_variable_keywords():
+    old = surface({})
+    old["server_keywords"] = {"tenant": [], "version": ["'v1'", "'v2'"]}
+    cases = [
+        ({"tenant": [], "version": ["'v1'", "'v2'"], "scheme": ["'https'"]}, "additive", "client.scheme"),
+        ({"version": ["'v1'", "'v2'"]}, "breaking", "client.tenant"),
+        ({"tenant": [], "version": ["'v1'"]}, "breaking", "client.version"),
+        ({"tenant": [], "version": ["'v1'", "'v2'", "'v3'"]}, "additive", "client.version"),
+        ({"tenant": ["'acme'"], "version": ["'v1'", "'v2'"]}, "breaking", "client.tenant"),
+        ({"tenant": [], "version": []}, "additive", "client.version"),
+    ]
+    for keywords, kind, subject in cases:
+        change = one(old, {**copy.deepcopy(old), "server_keywords": keywords})
+        assert (change.kind, change.subject) == (kind, subject), keywords
+    # A manifest written before server keywords existed reads as having none.
+    older = {k: v for k, v in surface({}).items() if k != "server_keywords"}
+    assert diff_surfaces(older, surface({})) == []
+
+
 def test_documentation_only_is_cosmetic_and_nothing_is_nothing():
     old = surface({"n": field("int", wire="n")})
     assert diff_surfaces(old, copy.deepcopy(old)) == []

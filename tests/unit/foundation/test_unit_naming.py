@@ -10,11 +10,14 @@ from generator.foundation.naming import (
     NameCollision,
     assign_unique,
     collisions,
+    distinct_names,
     field_name,
+    field_names,
     package_name_for,
     pascal_case,
     safe_identifier,
     snake_case,
+    spelled,
 )
 
 CASES = [
@@ -181,3 +184,59 @@ def test_names_equal_under_nfkc_collide():
 def test_collisions_lists_every_clash_in_order():
     found = collisions(["e-mail", "e_mail", "E-Mail"], field_name, "properties")
     assert [(c.first, c.second) for c in found] == [("e-mail", "e_mail"), ("e-mail", "E-Mail")]
+
+
+# --- properties and parameters that would share a name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wire", "words"),
+    [("@id", "at_id"), ("$type", "dollar_type"), ("_links", "underscore_links"),
+     ("e-mail", "e_dash_mail"), ("a.b", "a_dot_b"), ("plain", "plain"), ("__", "underscore_underscore")],
+)
+def test_spelled_names_the_punctuation(wire, words):
+    assert spelled(wire) == words
+
+
+def test_the_property_spelled_like_the_attribute_keeps_it_and_the_others_spell_their_punctuation():
+    names = field_names([["id", "@id", "type", "$type", "e-mail", "e_mail", "E-Mail", "other"]])
+    assert names == {"id": "id", "@id": "at_id", "type": "type", "$type": "dollar_type",
+                     "e-mail": "e_dash_mail", "e_mail": "e_mail", "E-Mail": "E_Mail", "other": "other"}
+
+
+def test_without_a_property_spelled_like_it_every_clashing_one_spells_its_punctuation():
+    assert field_names([["@id", "$id"]]) == {"@id": "at_id", "$id": "dollar_id"}
+
+
+def test_names_still_shared_after_spelling_are_numbered():
+    assert field_names([["ﬁle", "file"]]) == {"ﬁle": "file_2", "file": "file"}
+    # `@id` would spell to `at_id`, which another property holds already.
+    assert field_names([["id", "@id", "at_id"]]) == {"id": "id", "@id": "id_2", "at_id": "at_id"}
+
+
+def test_a_wire_name_has_one_attribute_in_every_object():
+    names = field_names([["id", "@id"], ["@id"], ["x"]])
+    assert names["@id"] == "at_id"
+
+
+def test_property_names_do_not_depend_on_the_order_they_are_written_in():
+    wires = ["id", "@id", "ﬁle", "file", "$type", "type", "_id"]
+    expected = field_names([wires])
+    for shift in range(1, len(wires)):
+        assert field_names([wires[shift:] + wires[:shift]]) == expected
+        assert field_names([list(reversed(wires))]) == expected
+
+
+def test_attributes_never_hide_a_class_even_when_renamed():
+    assert field_names([["Language", "@Language"]], {"Language", "AtLanguage"}) == {
+        "Language": "Language_", "@Language": "at_Language",
+    }
+
+
+def test_distinct_names_prefers_alternatives_then_numbers():
+    names = distinct_names(
+        {"a": "x", "b": "x", "c": "x", "d": "y"},
+        lambda key: {"b": ["xb"], "c": ["xb"]}.get(key, []),
+        reserved={"y"},
+    )
+    assert names == {"a": "x", "b": "xb", "c": "x_2", "d": "y_2"}

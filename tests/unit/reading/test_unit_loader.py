@@ -112,6 +112,19 @@ def test_invalid_yaml_bad_indentation_position():
     assert "\n" not in str(diagnostic)
 
 
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end_of_the_file():
+    text = 'openapi: 3.1.0\ninfo:\n  title: x\n  description: "never closed\n  version: 1\n' + "\n" * 150
+    diagnostic = only_diagnostic(text)
+    assert (diagnostic.line, diagnostic.column) == (4, 16)
+    assert "quoted scalar" in diagnostic.message and "end of stream" in diagnostic.message
+
+
+def test_a_problem_before_the_end_is_reported_where_found_naming_where_its_context_began():
+    diagnostic = only_diagnostic("openapi: 3.1.0\ninfo: {title: x, version: '1'\npaths: {}\nmore: 1\n")
+    assert diagnostic.line == 3
+    assert "flow mapping on line 2" in diagnostic.message
+
+
 def test_empty_file_is_an_error():
     diagnostic = only_diagnostic("")
     assert "empty" in diagnostic.message
