@@ -100,6 +100,16 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Webhook:
+    """A request the API sends to its users (OpenAPI 3.1 `webhooks`): its payload's model."""
+
+    name_doc: str
+    http_method: str
+    model: str
+    summary_doc: str
+
+
+@dataclass(frozen=True)
 class ClientHeader:
     """A header every operation needs, supplied once to the client constructor."""
 
@@ -124,6 +134,7 @@ class Api:
     auth: tuple[Auth, ...]
     client_headers: tuple[ClientHeader, ...]
     resources: tuple[Resource, ...]
+    webhooks: tuple[Webhook, ...]
     models_source: str
     model_names: tuple[str, ...]
     spec_sha256: str

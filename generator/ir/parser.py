@@ -10,6 +10,7 @@ from typing import Any
 
 from ..foundation import escape, naming
 from ..foundation.diagnostics import Diagnostic, SpecError
+from ..models.allof import flatten_conflicting_compositions
 from ..models.datamodel import (
     ModelClass,
     ReferenceMapper,
@@ -21,9 +22,27 @@ from ..models.datamodel import (
 )
 from ..models.model_polish import IMPORTED_NAMES, polish_models
 from ..reading.loader import LoadedSpec, PathParts
-from ..reading.spec import SCHEMA_REF_PREFIX, RawOperation, deref, iter_operations, json_media
+from ..reading.spec import (
+    HTTP_METHODS,
+    SCHEMA_REF_PREFIX,
+    RawOperation,
+    deref,
+    iter_operations,
+    json_media,
+)
 from .examples import example_call, response_examples
-from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
+from .nodes import (
+    Api,
+    Auth,
+    Body,
+    ClientHeader,
+    ErrorModel,
+    Operation,
+    Param,
+    Resource,
+    Server,
+    Webhook,
+)
 from .nullability import non_nullable_optionals
 from .param_types import parameter_annotation
 from .versions import initial_version
@@ -234,6 +253,35 @@ class _Builder:
             required=request_body.get("required") is True,
         )
 
+    def webhook_payloads(self) -> list[Webhook]:
+        """Each webhook (3.1) with a JSON payload, and the model class of the payload."""
+        webhooks = []
+        for raw in iter_operations(self.doc, "webhooks"):
+            reference = raw.body.get("requestBody")
+            request_body = deref(self.doc, reference)
+            media = json_media(request_body.get("content")) if isinstance(request_body, dict) else None
+            if media is None:
+                continue
+            ref = reference.get("$ref") if isinstance(reference, dict) else None
+            methods = [m for m in HTTP_METHODS if isinstance(raw.path_item.get(m), dict)]
+            proposed = naming.pascal_case(raw.path) + (
+                naming.pascal_case(raw.method) if len(methods) > 1 else ""
+            ) + "Payload"
+            model = self.model_for(
+                media[1].get("schema", {}),
+                ref.rsplit("/", 1)[-1] if ref else proposed,
+                f"body:{ref or (raw.path, raw.method)}",
+                ("webhooks", raw.path, raw.method, "requestBody", "content", media[0], "schema"),
+            )
+            if model is not None:
+                webhooks.append(Webhook(
+                    name_doc=escape.docstring(raw.path),
+                    http_method=raw.method.upper(),
+                    model=model,
+                    summary_doc=escape.docstring(raw.body.get("summary") or request_body.get("description")),
+                ))
+        return webhooks
+
     def _responses(
         self, raw: RawOperation, method_name: str, parts: PathParts
     ) -> tuple[str | None, list[ErrorModel]]:
@@ -425,6 +473,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
             builder.operation(raw, method_names[operation_id], client_headers)
             for raw, operation_id in members
         ]))
+    webhooks = builder.webhook_payloads()
     if builder.errors:
         raise SpecError(builder.errors)
     info = spec.data.get("info") or {}
@@ -436,8 +485,9 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
         for name in [op.body.model if op.body else "", op.response_model or ""]
         + [e.model for e in op.error_models]
         if name
-    }
+    } | {webhook.model for webhook in webhooks}
     package = naming.package_name_for(provider)
+    builder.schemas = flatten_conflicting_compositions(builder.schemas)
     non_nullable = non_nullable_optionals(builder.schemas)
     models_source = polish_models(
         generate_models(
@@ -489,6 +539,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),
         resources=tuple(resources),
+        webhooks=tuple(webhooks),
         models_source=models_source,
         model_names=tuple(sorted(classes)),
         spec_sha256=hashlib.sha256(spec.text.encode()).hexdigest(),

@@ -88,6 +88,8 @@ def clean_schema(schema: Any, refs: ReferenceMapper) -> Any:
     for key, value in schema.items():
         if key not in _KEYWORDS or (non_string and key in ("pattern", "minLength", "maxLength")):
             continue
+        if key == "nullable" and value is not True:
+            continue  # `nullable: false` is the default; the model generator would type it `T = None`
         if key in SCHEMA_MAPS and isinstance(value, dict):
             cleaned[key] = {name: clean_schema(sub, refs) for name, sub in value.items()}
         elif key in SCHEMA_LISTS and isinstance(value, list):

@@ -58,8 +58,10 @@ class RawOperation:
     body: dict[str, Any]
 
 
-def iter_operations(document: dict[str, Any]) -> Iterator[RawOperation]:
-    paths = document.get("paths")
+def iter_operations(document: dict[str, Any], root: str = "paths") -> Iterator[RawOperation]:
+    """The operations under `paths`, or with `root="webhooks"` the requests the API sends (3.1),
+    each webhook's name standing in for the path."""
+    paths = document.get(root)
     for path, item in (paths.items() if isinstance(paths, dict) else ()):
         item = deref(document, item)
         if not isinstance(item, dict):

@@ -187,7 +187,8 @@ def validate(spec: LoadedSpec) -> list[Diagnostic]:
     match = _SUPPORTED_VERSION.match(version) if isinstance(version, str) else None
     if match is None:
         return [spec.diagnostic(("openapi",), "only OpenAPI 3.0.x and 3.1.x documents are supported")]
-    if not isinstance(spec.data.get("paths"), dict):
+    if match.group(1) == "0" and not isinstance(spec.data.get("paths"), dict):
+        # 3.1 makes `paths` optional: a document may hold only webhooks or components.
         return [spec.diagnostic(("paths",), "the spec has no 'paths' object")]
     problems = list(_reference_problems(spec))
     if not problems:

@@ -217,6 +217,11 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         ),
         "first_method": first_op.http_method if first_op else "GET",
         "op_texts": _op_texts(api),
+        "webhooks": [
+            {"name": escape.comment(escape.docstring_value(w.name_doc)).replace("|", "\\|"),
+             "http_method": w.http_method, "model": w.model}
+            for w in api.webhooks
+        ],
         "server_urls": {
             s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
         },
