@@ -87,6 +87,7 @@ def example_arguments(spec: LoadedSpec, raw: RawOperation, operation: Operation)
             arguments.append(f"{param.python_name}={value!r}")
     body = operation.body
     if body is not None:
+        arguments += [f"{f.python_name}=b'...'" for f in body.file_fields if f.required]
         request_body = deref(document, raw.body.get("requestBody"))
         content = request_body.get("content", {}) if isinstance(request_body, dict) else {}
         value = media_example(content.get(ast.literal_eval(body.content_type_literal)), document)

@@ -45,10 +45,12 @@ class Param:
 
 @dataclass(frozen=True)
 class Body:
-    model: str  # empty for a body sent as raw text or bytes (non-JSON media types)
+    model: str  # empty for a raw body, and for a multipart body of file parts only
     content_type_literal: str
     fields: tuple[Param, ...]  # empty when the body is passed whole, not as keyword arguments
     required: bool
+    encoding: str = "json"  # "json", "form" (URL-encoded), "multipart" or "raw" (text or bytes)
+    file_fields: tuple[Param, ...] = ()  # multipart file parts, keyword arguments of their own
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,18 @@ class Operation:
     success_status: int = 200
     response_examples: tuple[ResponseExample, ...] = ()
     warnings_attribute: str | None = None  # a response field of warnings to log (x-clientgen-warnings)
+    # The type the method returns: the response model, or the type a root model wraps (`list[Pet]`),
+    # returned unwrapped so that it iterates, indexes and type-checks as that type.
+    response_type: str | None = None
+
+    @property
+    def keyword_params(self) -> tuple[Param, ...]:
+        """The keyword arguments besides the body's fields: query, header and file parameters."""
+        return self.query_params + self.header_params + (self.body.file_fields if self.body else ())
+
+    @property
+    def returns_root(self) -> bool:
+        return self.response_type is not None and self.response_type != self.response_model
 
 
 @dataclass(frozen=True)

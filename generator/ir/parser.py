@@ -18,6 +18,7 @@ from ..models.datamodel import (
     clean_schema,
     generate_models,
     object_models,
+    plain_annotation,
     read_model_classes,
 )
 from ..models.model_polish import IMPORTED_NAMES, polish_models
@@ -27,6 +28,8 @@ from ..reading.spec import (
     SCHEMA_REF_PREFIX,
     RawOperation,
     deref,
+    form_media,
+    is_file_schema,
     iter_operations,
     json_media,
 )
@@ -171,7 +174,7 @@ class _Builder:
             if location == "header":
                 name = self.header_python_name(wire)
             else:
-                name = naming.safe_identifier(naming.snake_case(wire))
+                name = naming.keyword_name(naming.snake_case(wire), naming.METHOD_NAMES)
             if name in owners:
                 self._error(where, f"parameters {owners[name]!r} and {wire!r} both become {name!r}")
                 continue
@@ -230,16 +233,24 @@ class _Builder:
         request_body = deref(self.doc, reference)
         if not isinstance(request_body, dict):
             return None
-        media = json_media(request_body.get("content"))
+        content = request_body.get("content")
+        required = request_body.get("required") is True
+        media, encoding = json_media(content), "json"
         if media is None:
-            content = request_body.get("content") or {}
-            media_type = next(iter(content), "application/octet-stream")
-            return Body(model="", content_type_literal=escape.string_literal(str(media_type)),
-                        fields=(), required=request_body.get("required") is True)
+            media = form_media(content)
+            encoding = "multipart" if media and "multipart" in media[0].lower() else "form"
+            schema = deref(self.doc, media[1].get("schema")) if media else None
+            if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
+                media_type = next(iter(content or {}), "application/octet-stream")
+                return Body(model="", content_type_literal=escape.string_literal(str(media_type)),
+                            fields=(), required=required, encoding="raw")
         media_type, media_object = media
+        schema, files = media_object.get("schema", {}), ()
+        if encoding == "multipart":
+            schema, files = self._file_parts(schema)
         ref = reference.get("$ref") if isinstance(reference, dict) else None
-        model = self.model_for(
-            media_object.get("schema", {}),
+        model = "" if schema is None else self.model_for(
+            schema,
             ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + "Request",
             f"body:{ref or parts}",
             parts + ("requestBody", "content", media_type, "schema"),
@@ -250,8 +261,38 @@ class _Builder:
             model=model,
             content_type_literal=escape.string_literal(media_type),
             fields=(),
-            required=request_body.get("required") is True,
+            required=required,
+            encoding=encoding,
+            file_fields=files,
         )
+
+    def _file_parts(self, schema: Any) -> tuple[dict[str, Any] | None, tuple[Param, ...]]:
+        """A multipart schema without its file parts (None when nothing else is left), and the
+        file parts as keyword arguments: a file, or a list of files for an array of them."""
+        resolved = deref(self.doc, schema)
+        required = [str(name) for name in resolved.get("required") or []]
+        files, rest = [], {}
+        for wire, sub in resolved["properties"].items():
+            sub = deref(self.doc, sub)
+            items = deref(self.doc, sub.get("items")) if isinstance(sub, dict) else None
+            many = isinstance(sub, dict) and sub.get("type") == "array" and is_file_schema(items)
+            if not (many or is_file_schema(sub)):
+                rest[wire] = resolved["properties"][wire]
+                continue
+            files.append(Param(
+                python_name=wire if naming.is_plain_keyword(wire) else naming.field_name(wire),
+                wire_literal=escape.string_literal(wire),
+                location="file",
+                annotation="list[FileContent]" if many else "FileContent",
+                required=wire in required,
+                doc=escape.docstring(sub.get("description") if isinstance(sub, dict) else None),
+            ))
+        if not files:
+            return schema, ()
+        if not rest:
+            return None, tuple(files)
+        kept = [name for name in required if name in rest]
+        return {**resolved, "properties": rest, "required": kept}, tuple(files)
 
     def webhook_payloads(self) -> list[Webhook]:
         """Each webhook (3.1) with a JSON payload, and the model class of the payload."""
@@ -327,6 +368,13 @@ def _warnings_attribute(
     wire = schema.get("x-clientgen-warnings") if isinstance(schema, dict) else None
     fields = {f.wire_name: f.name for f in model.fields} if model else {}
     return fields.get(wire) if isinstance(wire, str) else None
+
+
+def _response_type(model: ModelClass | None) -> str | None:
+    """What a method returns for `model`: the type a root model wraps, else the model itself."""
+    if model is None:
+        return None
+    return plain_annotation(model.root) if model.root is not None else model.name
 
 
 def _path_expression(path: str, python_names: dict[str, str]) -> str:
@@ -411,25 +459,38 @@ def _flatten_body(
     schemas: dict[str, Any],
     objects: frozenset[str],
 ) -> Operation:
-    """Offer the fields of an object body as keyword arguments.
+    """Offer the fields of an object body as keyword arguments, and name the file parts'.
 
-    A field whose name a parameter already takes (Unified.to's `connection_id` is both) is left
-    to `body=`: the parameter keeps the name, so a call reads the way the URL does. Read-only
-    fields (set by the server, such as ids and timestamps) are not offered at all.
+    Each keyword is named as the field's wire name where that is a plain identifier (`type=`,
+    `id=`), else as the model's attribute. A field whose name a parameter already takes
+    (Unified.to's `connection_id` is both) is left to `body=`: the parameter keeps the name, so a
+    call reads the way the URL does. Read-only fields (set by the server, such as ids and
+    timestamps) are not offered at all.
     """
     body = operation.body
-    model = classes.get(body.model) if body else None
-    if body is None or model is None or model.is_root or not model.fields:
+    if body is None:
         return operation
-    taken = {p.python_name for p in operation.path_params + operation.query_params + operation.header_params}
+    parameters = {
+        p.python_name for p in operation.path_params + operation.query_params + operation.header_params
+    }
+    # The method's body names these classes: a keyword must not hide them.
+    taken = set(naming.METHOD_NAMES) | parameters | {
+        name for name in [body.model, operation.response_model] + [e.model for e in operation.error_models]
+    }
+    files = []
+    for file in body.file_fields:
+        files.append(dataclasses.replace(file, python_name=naming.keyword_name(file.python_name, taken)))
+        taken.add(files[-1].python_name)
+    model = classes.get(body.model)
     fields = []
-    read_only = _read_only(schemas.get(model.name))
-    for field in model.fields:
+    read_only = _read_only(schemas.get(model.name)) if model else frozenset()
+    for field in model.fields if model is not None and not model.is_root else ():
         if field.wire_name in read_only:
             continue
-        python_name = naming.safe_identifier(field.name)
-        if python_name in taken:
+        name = field.wire_name if naming.is_plain_keyword(field.wire_name) else field.name
+        if name in parameters:
             continue
+        python_name = naming.keyword_name(name, taken)
         taken.add(python_name)
         fields.append(Param(
             python_name=python_name,
@@ -441,7 +502,8 @@ def _flatten_body(
             required=field.required,
             doc=escape.docstring(field.description),
         ))
-    return dataclasses.replace(operation, body=dataclasses.replace(body, fields=tuple(fields)))
+    body = dataclasses.replace(body, fields=tuple(fields), file_fields=tuple(files))
+    return dataclasses.replace(operation, body=body)
 
 
 def build_api(spec: LoadedSpec, provider: str) -> Api:
@@ -518,6 +580,7 @@ def build_api(spec: LoadedSpec, provider: str) -> Api:
                 dataclasses.replace(
                     op,
                     example_call=example_call(spec, raw, op, attribute),
+                    response_type=_response_type(classes.get(op.response_model or "")),
                     warnings_attribute=_warnings_attribute(
                         spec.data, raw, op, classes.get(op.response_model or "")
                     ),

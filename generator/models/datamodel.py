@@ -9,6 +9,7 @@ again in the output: the model generator's own renaming (`e_mail_1`, non-ASCII n
 from __future__ import annotations
 
 import ast
+import copy
 import json
 import logging
 import sys
@@ -130,6 +131,7 @@ class ModelClass:
     name: str
     is_root: bool
     fields: tuple[ModelField, ...]
+    root: ast.expr | None = None  # a root model's wrapped type, as its `root` field declares it
 
 
 HOLDER_PREFIX = "ClientgenHolder"
@@ -359,9 +361,12 @@ def classes_in(tree: ast.Module) -> dict[str, ModelClass]:
             for base in node.bases
         )
         fields = []
+        root = None
         for index, statement in enumerate(node.body):
             if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
                 continue
+            if statement.target.id == "root":
+                root = statement.annotation
             following = node.body[index + 1] if index + 1 < len(node.body) else None
             description = ""
             if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
@@ -378,7 +383,7 @@ def classes_in(tree: ast.Module) -> dict[str, ModelClass]:
             fields.append(ModelField(
                 name, alias or name, _unwrap_annotated(statement.annotation), required, description
             ))
-        classes[node.name] = ModelClass(node.name, is_root, tuple(fields))
+        classes[node.name] = ModelClass(node.name, is_root, tuple(fields), root if is_root else None)
     return classes
 
 
@@ -416,6 +421,20 @@ def _widen(node: ast.expr, object_models: Collection[str]) -> ast.expr:
             inner = _widen(inner, object_models)
         return ast.Subscript(value=node.value, slice=inner, ctx=ast.Load())
     return node
+
+
+def plain_annotation(node: ast.expr) -> str:
+    """`node` as type checkers see it: without `Annotated[...]` metadata, at any depth."""
+
+    class Strip(ast.NodeTransformer):
+        def visit_Subscript(self, sub: ast.Subscript) -> ast.expr:
+            inner = _unwrap_annotated(sub)
+            if inner is not sub:
+                return self.visit(inner)
+            self.generic_visit(sub)
+            return sub
+
+    return ast.unparse(Strip().visit(copy.deepcopy(node)))
 
 
 def object_models(classes: dict[str, ModelClass]) -> frozenset[str]:

@@ -87,6 +87,28 @@ def json_media(content: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+FORM_MEDIA_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def form_media(content: Any) -> tuple[str, dict[str, Any]] | None:
+    """The first form media type (URL-encoded or multipart) of a `content` map, with its object."""
+    if not isinstance(content, dict):
+        return None
+    for media_type, media in content.items():
+        if media_type.split(";")[0].strip().lower() in FORM_MEDIA_TYPES and isinstance(media, dict):
+            return media_type, media
+    return None
+
+
+def is_file_schema(schema: Any) -> bool:
+    """Whether a schema describes raw bytes (`format: binary`, or 3.1 `contentMediaType` without
+    `contentEncoding`): in a multipart body, a file part."""
+    return isinstance(schema, dict) and schema.get("type") in ("string", None) and (
+        schema.get("format") == "binary"
+        or "contentMediaType" in schema and "contentEncoding" not in schema
+    )
+
+
 def iter_property_maps(
     schema: Any, parts: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:

@@ -77,6 +77,8 @@ def client_imports(api: Api) -> dict[str, str]:
             if op.body and op.body.fields:
                 runtime.add("omit_not_given")
                 used.add("overload")
+            if op.body and op.body.file_fields:
+                runtime.add("FileContent")
             annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
             if op.body and op.body.model:
                 annotations += [f.annotation for f in op.body.fields]
@@ -84,6 +86,8 @@ def client_imports(api: Api) -> dict[str, str]:
             used.update(e.model for e in op.error_models)
             if op.response_model:
                 used.add(op.response_model)
+            if op.returns_root and op.response_type:
+                annotations.append(op.response_type)
             for annotation in annotations:
                 used.update(
                     n.id for n in ast.walk(ast.parse(annotation, mode="eval")) if isinstance(n, ast.Name)
