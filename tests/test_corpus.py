@@ -104,7 +104,7 @@ def test_every_generated_package_passes_mypy_strict(generated: dict[str, Path | 
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
          *(str(p.relative_to(p.parent.parent)) for p in packages)],
-        capture_output=True, text=True, cwd=packages[0].parent.parent,
+        capture_output=True, text=True, cwd=packages[0].parent.parent, check=False,
     )
     assert result.returncode == 0, result.stdout[-8000:] + result.stderr
 
@@ -117,7 +117,7 @@ def test_invalid_document_is_refused_with_one_line_at_the_node(name: str, tmp_pa
     out = tmp_path / "out"
     result = subprocess.run(
         [sys.executable, "-m", "generator", "generate", "--spec", str(CORPUS / name), "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True, text=True, cwd=ROOT, check=False,
     )
     assert result.returncode != 0 and not out.exists()
     lines = result.stderr.strip().splitlines()
