@@ -51,6 +51,7 @@ class Body:
     required: bool
     encoding: str = "json"  # "json", "form" (URL-encoded), "multipart" or "raw" (text or bytes)
     file_fields: tuple[Param, ...] = ()  # multipart file parts, keyword arguments of their own
+    annotation: str = ""  # what `body=` takes: the model, or the plain data it validates from
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ..foundation.diagnostics import Diagnostic, SpecError
 from ..models.allof import flatten_conflicting_compositions
 from ..models.datamodel import (
     ModelClass,
+    ModelField,
     ReferenceMapper,
     argument_annotation,
     clean_schema,
@@ -240,7 +241,7 @@ class _Builder:
             media = form_media(content)
             encoding = "multipart" if media and "multipart" in media[0].lower() else "form"
             schema = deref(self.doc, media[1].get("schema")) if media else None
-            if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
+            if not isinstance(schema, dict) or _declared_type(schema) not in ("object", None):
                 media_type = next(iter(content or {}), "application/octet-stream")
                 return Body(model="", content_type_literal=escape.string_literal(str(media_type)),
                             fields=(), required=required, encoding="raw")
@@ -271,8 +272,9 @@ class _Builder:
         file parts as keyword arguments: a file, or a list of files for an array of them."""
         resolved = deref(self.doc, schema)
         required = [str(name) for name in resolved.get("required") or []]
+        properties = resolved.get("properties")
         files, rest = [], {}
-        for wire, sub in resolved["properties"].items():
+        for wire, sub in properties.items() if isinstance(properties, dict) else ():
             sub = deref(self.doc, sub)
             items = deref(self.doc, sub.get("items")) if isinstance(sub, dict) else None
             many = isinstance(sub, dict) and sub.get("type") == "array" and is_file_schema(items)
@@ -351,6 +353,15 @@ class _Builder:
             else:
                 errors.append(ErrorModel(code.lower() if code == "DEFAULT" else code, model))
         return success, errors
+
+
+def _declared_type(schema: dict[str, Any]) -> str | None:
+    """The one non-null type a schema declares, `object` where it only lists properties."""
+    declared = schema.get("type")
+    types = [declared] if isinstance(declared, str) else [t for t in declared or [] if t != "null"]
+    if not types:
+        return "object" if "properties" in schema or "allOf" in schema else None
+    return types[0] if len(types) == 1 else "several"
 
 
 def _success_status(raw: RawOperation) -> int:
@@ -502,8 +513,20 @@ def _flatten_body(
             required=field.required,
             doc=escape.docstring(field.description),
         ))
-    body = dataclasses.replace(body, fields=tuple(fields), file_fields=tuple(files))
+    body = dataclasses.replace(
+        body, fields=tuple(fields), file_fields=tuple(files), annotation=_body_annotation(model, objects)
+    )
     return dataclasses.replace(operation, body=body)
+
+
+def _body_annotation(model: ModelClass | None, objects: frozenset[str]) -> str:
+    """What `body=` takes: the model, or the plain data it validates from (a list for an array)."""
+    if model is None:
+        return ""
+    if model.root is None:
+        return f"{model.name} | dict[str, Any]"
+    plain = argument_annotation(ModelField("root", "root", model.root, True), objects)
+    return f"{model.name} | {plain}"
 
 
 def build_api(spec: LoadedSpec, provider: str) -> Api:

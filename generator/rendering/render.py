@@ -81,8 +81,7 @@ def client_imports(api: Api) -> dict[str, str]:
                 runtime.add("FileContent")
             annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
             if op.body and op.body.model:
-                annotations += [f.annotation for f in op.body.fields]
-                used.add(op.body.model)
+                annotations += [f.annotation for f in op.body.fields] + [op.body.annotation]
             used.update(e.model for e in op.error_models)
             if op.response_model:
                 used.add(op.response_model)

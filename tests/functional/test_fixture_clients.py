@@ -113,6 +113,14 @@ def test_form_body_is_validated_before_sending() -> None:
     assert recorder.requests == []
 
 
+def test_free_form_form_body_takes_a_mapping() -> None:
+    recorder = Recorder(status=204)
+    with _bodies(recorder) as client:
+        assert client.records.set_labels("r1", body={"colour": "red", "size": "L"}) is None
+    assert recorder.last.content == b"colour=red&size=L"
+    assert recorder.last.headers["content-type"] == "application/x-www-form-urlencoded"
+
+
 def _parts(request: httpx.Request) -> list[tuple[str, str | None, str | None, bytes]]:
     """(name, filename, content type, content) of each part of a multipart request."""
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
@@ -170,6 +178,16 @@ def test_keywords_are_the_wire_names_unless_a_keyword_or_the_methods_own() -> No
         "timeout": 5, "Record": "r", "_links": {"self": "/r"},
     }
     assert recorder.last.extensions["timeout"]["read"] == 3.0
+
+
+def test_array_body_takes_a_list_of_models_or_dicts() -> None:
+    recorder = Recorder(status=201, body=[RECORD, RECORD])
+    with _bodies(recorder) as client:
+        created = client.records.create_records(
+            body=[bodies_client.Record(type="person", name="Ada"), {"type": "company", "name": "Acme"}]
+        )
+    assert recorder.last_json() == [{"type": "person", "name": "Ada"}, {"type": "company", "name": "Acme"}]
+    assert len(created) == 2 and created[1].name == "Ada"
 
 
 def test_map_scalar_and_union_responses_come_back_as_plain_types() -> None:

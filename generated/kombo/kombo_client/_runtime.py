@@ -61,8 +61,8 @@ def omit_not_given(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if not isinstance(value, NotGiven)}
 
 
-def as_model(model: type[ModelT], value: ModelT | Mapping[str, Any]) -> ModelT:
-    """`value` as an instance of `model`, validated where it is a plain mapping."""
+def as_model(model: type[ModelT], value: object) -> ModelT:
+    """`value` as an instance of `model`, validated where it is plain data (a mapping, a list)."""
     return value if isinstance(value, model) else model.model_validate(value)
 
 
@@ -99,6 +99,8 @@ def _form_fields(body: BaseModel | None) -> list[tuple[str, str, bool]]:
     data = body.__pydantic_serializer__.to_python(
         body, mode="json", by_alias=True, exclude_unset=True
     )
+    if not isinstance(data, dict):
+        raise ValueError(f"a form body must be an object, not {type(data).__name__}")
     fields = []
     for name, value in data.items():
         for item in value if isinstance(value, list) else [value]:

@@ -35,6 +35,8 @@ from .models import (
     AttachmentUpload,
     CountByTypeResponse,
     Created,
+    CreateRecordsRequest,
+    CreateRecordsResponse,
     Deleted,
     Event,
     GetVersionResponse,
@@ -43,6 +45,7 @@ from .models import (
     Record,
     SearchRequest,
     SearchResponse,
+    SetLabelsRequest,
     UploadAttachmentRequest,
 )
 
@@ -63,6 +66,8 @@ __all__ = [
     "BodiesError",
     "ConflictError",
     "CountByTypeResponse",
+    "CreateRecordsRequest",
+    "CreateRecordsResponse",
     "Created",
     "Deleted",
     "Event",
@@ -78,6 +83,7 @@ __all__ = [
     "RecordsResource",
     "SearchRequest",
     "SearchResponse",
+    "SetLabelsRequest",
     "StatsResource",
     "UnprocessableEntityError",
     "UploadAttachmentRequest",

@@ -29,6 +29,8 @@ from ._runtime import (
 from .models import (
     CountByTypeResponse,
     Created,
+    CreateRecordsRequest,
+    CreateRecordsResponse,
     Deleted,
     Event,
     GetVersionResponse,
@@ -37,6 +39,7 @@ from .models import (
     Record,
     SearchRequest,
     SearchResponse,
+    SetLabelsRequest,
     UploadAttachmentRequest,
 )
 
@@ -264,6 +267,39 @@ class RecordsResource:
             max_retries=max_retries,
         )
 
+    def set_labels(
+        self,
+        id: str,
+        *,
+        body: SetLabelsRequest | dict[str, str] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Set free-form labels, a form of any fields
+
+        `POST /records/{id}/labels`
+
+        Args:
+            id: See the API reference.
+            body: the request body.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/records/" + encode_path_segment(id) + "/labels",
+            body=None if body is None else as_model(SetLabelsRequest, body),
+            content_type="application/x-www-form-urlencoded",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+
     @overload
     def create_record(
         self,
@@ -352,6 +388,38 @@ class RecordsResource:
         )
         return self._api.parse(response, Record)
 
+    def create_records(
+        self,
+        *,
+        body: CreateRecordsRequest | list[Record | dict[str, Any]],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Record]:
+        """Create several records, an array body
+
+        `POST /records/batch`
+
+        Args:
+            body: the request body.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/records/batch",
+            body=None if body is None else as_model(CreateRecordsRequest, body),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, CreateRecordsResponse).root
+
 
 class RecordsResourceWithRawResponse:
     """The methods of `RecordsResource`, each returning an `APIResponse` around its result."""
@@ -360,7 +428,9 @@ class RecordsResourceWithRawResponse:
         self.search = to_raw_response(resource.search)
         self.upload_attachment = to_raw_response(resource.upload_attachment)
         self.put_photo = to_raw_response(resource.put_photo)
+        self.set_labels = to_raw_response(resource.set_labels)
         self.create_record = to_raw_response(resource.create_record)
+        self.create_records = to_raw_response(resource.create_records)
 
 
 class StatsResource:
@@ -743,6 +813,39 @@ class AsyncRecordsResource:
             max_retries=max_retries,
         )
 
+    async def set_labels(
+        self,
+        id: str,
+        *,
+        body: SetLabelsRequest | dict[str, str] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Set free-form labels, a form of any fields
+
+        `POST /records/{id}/labels`
+
+        Args:
+            id: See the API reference.
+            body: the request body.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/records/" + encode_path_segment(id) + "/labels",
+            body=None if body is None else as_model(SetLabelsRequest, body),
+            content_type="application/x-www-form-urlencoded",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        await self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+
     @overload
     async def create_record(
         self,
@@ -831,6 +934,38 @@ class AsyncRecordsResource:
         )
         return self._api.parse(response, Record)
 
+    async def create_records(
+        self,
+        *,
+        body: CreateRecordsRequest | list[Record | dict[str, Any]],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Record]:
+        """Create several records, an array body
+
+        `POST /records/batch`
+
+        Args:
+            body: the request body.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/records/batch",
+            body=None if body is None else as_model(CreateRecordsRequest, body),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = await self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, CreateRecordsResponse).root
+
 
 class AsyncRecordsResourceWithRawResponse:
     """The methods of `AsyncRecordsResource`, each returning an `APIResponse` around its result."""
@@ -839,7 +974,9 @@ class AsyncRecordsResourceWithRawResponse:
         self.search = to_async_raw_response(resource.search)
         self.upload_attachment = to_async_raw_response(resource.upload_attachment)
         self.put_photo = to_async_raw_response(resource.put_photo)
+        self.set_labels = to_async_raw_response(resource.set_labels)
         self.create_record = to_async_raw_response(resource.create_record)
+        self.create_records = to_async_raw_response(resource.create_records)
 
 
 class AsyncStatsResource:

@@ -102,12 +102,24 @@ class CountByTypeResponse(RootModel[dict[str, int]]):
     root: dict[str, int]
 
 
+class CreateRecordsRequest(RootModel[list[Record]]):
+    root: list[Record]
+
+
+class CreateRecordsResponse(RootModel[list[Record]]):
+    root: list[Record]
+
+
 class GetVersionResponse(RootModel[str]):
     root: str
 
 
 class SearchResponse(RootModel[list[Record]]):
     root: list[Record]
+
+
+class SetLabelsRequest(RootModel[dict[str, str]]):
+    root: dict[str, str]
 
 
 class Event(RootModel[Annotated[Created | Deleted, Field(discriminator="kind")]]):
