@@ -100,7 +100,7 @@ def _form_fields(body: BaseModel | None) -> list[tuple[str, str, bool]]:
         body, mode="json", by_alias=True, exclude_unset=True
     )
     if not isinstance(data, dict):
-        raise ValueError(f"a form body must be an object, not {type(data).__name__}")
+        raise TypeError(f"a form body must be an object, not {type(data).__name__}")
     fields = []
     for name, value in data.items():
         for item in value if isinstance(value, list) else [value]:
