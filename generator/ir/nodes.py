@@ -121,7 +121,6 @@ class Webhook:
     name_doc: str
     http_method: str
     model: str
-    summary_doc: str
 
 
 @dataclass(frozen=True)

@@ -321,7 +321,6 @@ class _Builder:
                     name_doc=escape.docstring(raw.path),
                     http_method=raw.method.upper(),
                     model=model,
-                    summary_doc=escape.docstring(raw.body.get("summary") or request_body.get("description")),
                 ))
         return webhooks
 
