@@ -172,6 +172,8 @@ class _Differ:
         if old["http"] != new["http"]:
             self.add(COSMETIC, name, f"now calls {new['http']} (was {old['http']})", "same method and arguments")
         self.members(name, old["params"], new["params"], reading=False)
+        if "keywords" in old:  # surfaces kept before body keywords were recorded have none
+            self.members(name, old["keywords"], new["keywords"], reading=False)
         self.body(name, old["body"], new["body"])
         if old["response"] != new["response"]:
             if old["response"] is None:

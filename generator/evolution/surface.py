@@ -69,6 +69,10 @@ def _operation(op: Operation) -> dict[str, Any]:
     return {
         "http": docstring_value(op.path_doc),
         "params": {p.python_name: _param(p) for p in params},
+        # The body's fields and file parts as the method's keyword arguments.
+        "keywords": {
+            p.python_name: _param(p) for p in (op.body.fields + op.body.file_fields if op.body else ())
+        },
         "body": body,
         "response": op.response_model,
         "errors": {e.status: e.model for e in op.error_models},

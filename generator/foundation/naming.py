@@ -78,6 +78,35 @@ def safe_identifier(name: str, reserved: Iterable[str] = ()) -> str:
     return name + "_" if name in taken else name
 
 
+# What a generated method's body refers to besides its keyword arguments: its own parameters and
+# locals, and the runtime helpers it calls. A keyword argument named like one would shadow it.
+METHOD_NAMES = frozenset({
+    "self", "body", "timeout", "max_retries", "extra_headers", "request", "response", "result",
+    "as_model", "omit_not_given", "encode_path_segment", "log_warnings", "NOT_GIVEN", "NotGiven",
+})
+
+
+def is_plain_keyword(name: str) -> bool:
+    """Whether a spec name can be a keyword argument as it is: an ASCII identifier, no keyword.
+
+    Soft keywords (`match`, `case`, `type`, `_`) count as plain: they are keywords only where their
+    statement starts, and every Python version takes them as parameter names (`type=`). Shadowing a
+    builtin (`id=`, `filter=`, `input=`) inside a method is harmless, as the best SDKs show. A
+    leading underscore would read as private, so such a name is not plain.
+    """
+    return name.isascii() and name.isidentifier() and not keyword.iskeyword(name) and (
+        not name.startswith("_")
+    )
+
+
+def keyword_name(name: str, taken: Collection[str]) -> str:
+    """The keyword argument for `name` (already an identifier): itself, unless a hard keyword or
+    one of `taken` (the method's own names, see METHOD_NAMES), then with trailing underscores."""
+    while keyword.iskeyword(name) or name in taken:
+        name += "_"
+    return name
+
+
 def collisions(
     originals: Iterable[str], convert: Callable[[str], str], what: str
 ) -> list[NameCollision]:

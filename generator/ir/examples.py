@@ -107,6 +107,7 @@ def example_arguments(
         arguments.append(source if param.location == "path" else f"{param.python_name}={source}")
     body = operation.body
     if body is not None:
+        arguments += [f"{f.python_name}=b'...'" for f in body.file_fields if f.required]
         request_body = deref(document, raw.body.get("requestBody"))
         content = request_body.get("content", {}) if isinstance(request_body, dict) else {}
         media = content.get(ast.literal_eval(body.content_type_literal))

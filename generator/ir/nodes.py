@@ -56,10 +56,13 @@ class Param:
 
 @dataclass(frozen=True)
 class Body:
-    model: str  # empty for a body sent as raw text or bytes (non-JSON media types)
+    model: str  # empty for a raw body, and for a multipart body of file parts only
     content_type_literal: str
     fields: tuple[Param, ...]  # empty when the body is passed whole, not as keyword arguments
     required: bool
+    encoding: str = "json"  # "json", "form" (URL-encoded), "multipart" or "raw" (text or bytes)
+    file_fields: tuple[Param, ...] = ()  # multipart file parts, keyword arguments of their own
+    annotation: str = ""  # what `body=` takes: the model, or the plain data it validates from
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,18 @@ class Operation:
     warnings_attribute: str | None = None  # a response field of warnings to log (x-clientgen-warnings)
     # What example_call needs imported: (module, name), module "" for the generated package.
     example_imports: tuple[tuple[str, str], ...] = ()
+    # The type the method returns: the response model, or the type a root model wraps (`list[Pet]`),
+    # returned unwrapped so that it iterates, indexes and type-checks as that type.
+    response_type: str | None = None
+
+    @property
+    def keyword_params(self) -> tuple[Param, ...]:
+        """The keyword arguments besides the body's fields: query, header and file parameters."""
+        return self.query_params + self.header_params + (self.body.file_fields if self.body else ())
+
+    @property
+    def returns_root(self) -> bool:
+        return self.response_type is not None and self.response_type != self.response_model
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,15 @@ class Resource:
     class_name: str
     doc: str
     operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """A request the API sends to its users (OpenAPI 3.1 `webhooks`): its payload's model."""
+
+    name_doc: str
+    http_method: str
+    model: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +162,7 @@ class Api:
     auth: tuple[Auth, ...]
     client_headers: tuple[ClientHeader, ...]
     resources: tuple[Resource, ...]
+    webhooks: tuple[Webhook, ...]
     models_source: str
     model_names: tuple[str, ...]
     spec_sha256: str

@@ -10,20 +10,42 @@ from typing import Any
 
 from ..foundation import escape, naming
 from ..foundation.diagnostics import Diagnostic, SpecError
+from ..models.allof import flatten_conflicting_compositions
 from ..models.datamodel import (
     ModelClass,
+    ModelField,
     ReferenceMapper,
     argument_annotation,
     clean_schema,
     generate_models,
     object_models,
+    plain_annotation,
     read_model_classes,
 )
 from ..models.model_polish import IMPORTED_NAMES, polish_models
 from ..reading.loader import LoadedSpec, PathParts
-from ..reading.spec import SCHEMA_REF_PREFIX, RawOperation, deref, iter_operations, json_media
+from ..reading.spec import (
+    HTTP_METHODS,
+    SCHEMA_REF_PREFIX,
+    RawOperation,
+    deref,
+    form_media,
+    is_file_schema,
+    iter_operations,
+    json_media,
+)
 from .examples import example_call, response_examples
-from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource
+from .nodes import (
+    Api,
+    Auth,
+    Body,
+    ClientHeader,
+    ErrorModel,
+    Operation,
+    Param,
+    Resource,
+    Webhook,
+)
 from .nullability import non_nullable_optionals
 from .param_types import parameter_annotation
 from .servers import build_servers
@@ -207,7 +229,7 @@ class _Builder:
         wire = str(parameter["name"])
         if parameter["in"] == "header":
             return self.header_python_name(wire)
-        return naming.safe_identifier(naming.snake_case(wire))
+        return naming.keyword_name(naming.snake_case(wire), naming.METHOD_NAMES)
 
     def _param(self, parameter: dict[str, Any], python_name: str) -> Param:
         location = str(parameter["in"])
@@ -228,17 +250,25 @@ class _Builder:
         request_body = deref(self.doc, reference)
         if not isinstance(request_body, dict):
             return None
-        media = json_media(request_body.get("content"))
+        content = request_body.get("content")
+        required = request_body.get("required") is True
+        media, encoding = json_media(content), "json"
         if media is None:
-            content = request_body.get("content") or {}
-            media_type = next(iter(content), "application/octet-stream")
-            return Body(model="", content_type_literal=escape.string_literal(str(media_type)),
-                        fields=(), required=request_body.get("required") is True)
+            media = form_media(content)
+            encoding = "multipart" if media and "multipart" in media[0].lower() else "form"
+            schema = deref(self.doc, media[1].get("schema")) if media else None
+            if not isinstance(schema, dict) or _declared_type(schema) not in ("object", None):
+                media_type = next(iter(content or {}), "application/octet-stream")
+                return Body(model="", content_type_literal=escape.string_literal(str(media_type)),
+                            fields=(), required=required, encoding="raw")
         media_type, media_object = media
+        schema, files = media_object.get("schema", {}), ()
+        if encoding == "multipart":
+            schema, files = self._file_parts(schema)
         ref = reference.get("$ref") if isinstance(reference, dict) else None
         base = ref.rsplit("/", 1)[-1] if ref else naming.pascal_case(method_name) + "Request"
-        model = self.model_for(
-            media_object.get("schema", {}), [base, base + "Body"], f"body:{ref or parts}"
+        model = "" if schema is None else self.model_for(
+            schema, [base, base + "Body"], f"body:{ref or parts}"
         )
         if model is None:
             return None
@@ -246,8 +276,65 @@ class _Builder:
             model=model,
             content_type_literal=escape.string_literal(media_type),
             fields=(),
-            required=request_body.get("required") is True,
+            required=required,
+            encoding=encoding,
+            file_fields=files,
         )
+
+    def _file_parts(self, schema: Any) -> tuple[dict[str, Any] | None, tuple[Param, ...]]:
+        """A multipart schema without its file parts (None when nothing else is left), and the
+        file parts as keyword arguments: a file, or a list of files for an array of them."""
+        resolved = deref(self.doc, schema)
+        required = [str(name) for name in resolved.get("required") or []]
+        properties = resolved.get("properties")
+        files, rest = [], {}
+        for wire, sub in properties.items() if isinstance(properties, dict) else ():
+            sub = deref(self.doc, sub)
+            items = deref(self.doc, sub.get("items")) if isinstance(sub, dict) else None
+            many = isinstance(sub, dict) and sub.get("type") == "array" and is_file_schema(items)
+            if not (many or is_file_schema(sub)):
+                rest[wire] = resolved["properties"][wire]
+                continue
+            files.append(Param(
+                python_name=wire if naming.is_plain_keyword(wire) else naming.field_name(wire),
+                wire_literal=escape.string_literal(wire),
+                location="file",
+                annotation="list[FileContent]" if many else "FileContent",
+                required=wire in required,
+                doc=escape.docstring(sub.get("description") if isinstance(sub, dict) else None),
+            ))
+        if not files:
+            return schema, ()
+        if not rest:
+            return None, tuple(files)
+        kept = [name for name in required if name in rest]
+        return {**resolved, "properties": rest, "required": kept}, tuple(files)
+
+    def webhook_payloads(self) -> list[Webhook]:
+        """Each webhook (3.1) with a JSON payload, and the model class of the payload."""
+        webhooks = []
+        for raw in iter_operations(self.doc, "webhooks"):
+            reference = raw.body.get("requestBody")
+            request_body = deref(self.doc, reference)
+            media = json_media(request_body.get("content")) if isinstance(request_body, dict) else None
+            if media is None:
+                continue
+            ref = reference.get("$ref") if isinstance(reference, dict) else None
+            methods = [m for m in HTTP_METHODS if isinstance(raw.path_item.get(m), dict)]
+            proposed = naming.pascal_case(raw.path) + (
+                naming.pascal_case(raw.method) if len(methods) > 1 else ""
+            ) + "Payload"
+            base = ref.rsplit("/", 1)[-1] if ref else proposed
+            model = self.model_for(
+                media[1].get("schema", {}), [base, base + "Body"], f"body:{ref or (raw.path, raw.method)}"
+            )
+            if model is not None:
+                webhooks.append(Webhook(
+                    name_doc=escape.docstring(raw.path),
+                    http_method=raw.method.upper(),
+                    model=model,
+                ))
+        return webhooks
 
     def _responses(
         self, raw: RawOperation, method_name: str, parts: PathParts
@@ -308,6 +395,15 @@ def _parameter_names(parameters: list[tuple[str, str, str]]) -> list[str]:
     return [names[str(i)] for i in range(len(parameters))]
 
 
+def _declared_type(schema: dict[str, Any]) -> str | None:
+    """The one non-null type a schema declares, `object` where it only lists properties."""
+    declared = schema.get("type")
+    types = [declared] if isinstance(declared, str) else [t for t in declared or [] if t != "null"]
+    if not types:
+        return "object" if "properties" in schema or "allOf" in schema else None
+    return types[0] if len(types) == 1 else "several"
+
+
 def _success_status(raw: RawOperation) -> int:
     statuses = [int(s) for s in raw.body.get("responses") or {} if str(s).isdigit()]
     return min((s for s in statuses if 200 <= s < 300), default=200)
@@ -323,6 +419,13 @@ def _warnings_attribute(
     wire = schema.get("x-clientgen-warnings") if isinstance(schema, dict) else None
     fields = {f.wire_name: f.name for f in model.fields} if model else {}
     return fields.get(wire) if isinstance(wire, str) else None
+
+
+def _response_type(model: ModelClass | None) -> str | None:
+    """What a method returns for `model`: the type a root model wraps, else the model itself."""
+    if model is None:
+        return None
+    return plain_annotation(model.root) if model.root is not None else model.name
 
 
 def _path_expression(path: str, python_names: dict[str, str]) -> str:
@@ -390,25 +493,38 @@ def _flatten_body(
     schemas: dict[str, Any],
     objects: frozenset[str],
 ) -> Operation:
-    """Offer the fields of an object body as keyword arguments.
+    """Offer the fields of an object body as keyword arguments, and name the file parts'.
 
-    A field whose name a parameter already takes (Unified.to's `connection_id` is both) is left
-    to `body=`: the parameter keeps the name, so a call reads the way the URL does. Read-only
-    fields (set by the server, such as ids and timestamps) are not offered at all.
+    Each keyword is named as the field's wire name where that is a plain identifier (`type=`,
+    `id=`), else as the model's attribute. A field whose name a parameter already takes
+    (Unified.to's `connection_id` is both) is left to `body=`: the parameter keeps the name, so a
+    call reads the way the URL does. Read-only fields (set by the server, such as ids and
+    timestamps) are not offered at all.
     """
     body = operation.body
-    model = classes.get(body.model) if body else None
-    if body is None or model is None or model.is_root or not model.fields:
+    if body is None:
         return operation
-    taken = {p.python_name for p in operation.path_params + operation.query_params + operation.header_params}
+    parameters = {
+        p.python_name for p in operation.path_params + operation.query_params + operation.header_params
+    }
+    # The method's body names these classes: a keyword must not hide them.
+    taken = set(naming.METHOD_NAMES) | parameters | {
+        name for name in [body.model, operation.response_model] + [e.model for e in operation.error_models]
+    }
+    files = []
+    for file in body.file_fields:
+        files.append(dataclasses.replace(file, python_name=naming.keyword_name(file.python_name, taken)))
+        taken.add(files[-1].python_name)
+    model = classes.get(body.model)
     fields = []
-    read_only = _read_only(schemas.get(model.name))
-    for field in model.fields:
+    read_only = _read_only(schemas.get(model.name)) if model else frozenset()
+    for field in model.fields if model is not None and not model.is_root else ():
         if field.wire_name in read_only:
             continue
-        python_name = naming.safe_identifier(field.name)
-        if python_name in taken:
+        name = field.wire_name if naming.is_plain_keyword(field.wire_name) else field.name
+        if name in parameters:
             continue
+        python_name = naming.keyword_name(name, taken)
         taken.add(python_name)
         fields.append(Param(
             python_name=python_name,
@@ -420,7 +536,20 @@ def _flatten_body(
             required=field.required,
             doc=escape.docstring(field.description),
         ))
-    return dataclasses.replace(operation, body=dataclasses.replace(body, fields=tuple(fields)))
+    body = dataclasses.replace(
+        body, fields=tuple(fields), file_fields=tuple(files), annotation=_body_annotation(model, objects)
+    )
+    return dataclasses.replace(operation, body=body)
+
+
+def _body_annotation(model: ModelClass | None, objects: frozenset[str]) -> str:
+    """What `body=` takes: the model, or the plain data it validates from (a list for an array)."""
+    if model is None:
+        return ""
+    if model.root is None:
+        return f"{model.name} | dict[str, Any]"
+    plain = argument_annotation(ModelField("root", "root", model.root, True), objects)
+    return f"{model.name} | {plain}"
 
 
 def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Api:
@@ -455,6 +584,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
             builder.operation(raw, method_names[operation_id], client_headers)
             for raw, operation_id in members
         ]))
+    webhooks = builder.webhook_payloads()
     if builder.errors:
         raise SpecError(builder.errors)
     info = spec.data.get("info") or {}
@@ -466,8 +596,9 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         for name in [op.body.model if op.body else "", op.response_model or ""]
         + [e.model for e in op.error_models]
         if name
-    }
+    } | {webhook.model for webhook in webhooks}
     package = package or naming.package_name_for(provider)
+    builder.schemas = flatten_conflicting_compositions(builder.schemas)
     non_nullable = non_nullable_optionals(builder.schemas)
     models_source = polish_models(
         generate_models(
@@ -494,6 +625,9 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         ]
         finished = []
         for op, (raw, _) in zip(flattened, grouped[tag]):
+            op = dataclasses.replace(
+                op, response_type=_response_type(classes.get(op.response_model or ""))
+            )
             call, imports = example_call(spec, raw, op, attribute, accepts_dict)
             finished.append(dataclasses.replace(
                 op,
@@ -524,6 +658,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),
         resources=tuple(resources),
+        webhooks=tuple(webhooks),
         models_source=models_source,
         model_names=tuple(sorted(classes)),
         spec_sha256=hashlib.sha256(spec.text.encode()).hexdigest(),

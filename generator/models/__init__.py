@@ -7,6 +7,7 @@ output (open enums, null-omitting bases); returns the module text and the classe
 from ..foundation.exports import lazy_exports
 
 __all__, __getattr__ = lazy_exports(__name__, {
-    "datamodel": ("ModelClass", "ReferenceMapper", "UnexpectedFieldName", "argument_annotation", "clean_schema", "generate_models", "object_models", "parse_module", "read_model_classes", "union_members"),
+    "allof": ("flatten_conflicting_compositions",),
+    "datamodel": ("ModelClass", "ModelField", "ReferenceMapper", "UnexpectedFieldName", "argument_annotation", "clean_schema", "generate_models", "object_models", "parse_module", "plain_annotation", "read_model_classes", "union_members"),
     "model_polish": ("IMPORTED_NAMES", "polish_models"),
 })

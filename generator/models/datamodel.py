@@ -9,6 +9,7 @@ again in the output: the model generator's own renaming (`e_mail_1`, non-ASCII n
 from __future__ import annotations
 
 import ast
+import copy
 import json
 import logging
 import sys
@@ -92,6 +93,8 @@ def clean_schema(schema: Any, refs: ReferenceMapper) -> Any:
     for key, value in schema.items():
         if key not in _KEYWORDS or (non_string and key in ("pattern", "minLength", "maxLength")):
             continue
+        if key == "nullable" and value is not True:
+            continue  # `nullable: false` is the default; the model generator would type it `T = None`
         if key in SCHEMA_MAPS and isinstance(value, dict):
             cleaned[key] = {name: clean_schema(sub, refs) for name, sub in value.items()}
         elif key in SCHEMA_LISTS and isinstance(value, list):
@@ -132,6 +135,7 @@ class ModelClass:
     name: str
     is_root: bool
     fields: tuple[ModelField, ...]
+    root: ast.expr | None = None  # a root model's wrapped type, as its `root` field declares it
 
 
 HOLDER_PREFIX = "ClientgenHolder"
@@ -372,9 +376,12 @@ def classes_in(tree: ast.Module) -> dict[str, ModelClass]:
             for base in node.bases
         )
         fields = []
+        root = None
         for index, statement in enumerate(node.body):
             if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
                 continue
+            if statement.target.id == "root":
+                root = statement.annotation
             following = node.body[index + 1] if index + 1 < len(node.body) else None
             description = ""
             if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
@@ -391,7 +398,7 @@ def classes_in(tree: ast.Module) -> dict[str, ModelClass]:
             fields.append(ModelField(
                 name, alias or name, _unwrap_annotated(statement.annotation), required, description
             ))
-        classes[node.name] = ModelClass(node.name, is_root, tuple(fields))
+        classes[node.name] = ModelClass(node.name, is_root, tuple(fields), root if is_root else None)
     return classes
 
 
@@ -429,6 +436,20 @@ def _widen(node: ast.expr, object_models: Collection[str]) -> ast.expr:
             inner = _widen(inner, object_models)
         return ast.Subscript(value=node.value, slice=inner, ctx=ast.Load())
     return node
+
+
+def plain_annotation(node: ast.expr) -> str:
+    """`node` as type checkers see it: without `Annotated[...]` metadata, at any depth."""
+
+    class Strip(ast.NodeTransformer):
+        def visit_Subscript(self, sub: ast.Subscript) -> ast.expr:
+            inner = _unwrap_annotated(sub)
+            if inner is not sub:
+                return self.visit(inner)
+            self.generic_visit(sub)
+            return sub
+
+    return ast.unparse(Strip().visit(copy.deepcopy(node)))
 
 
 def object_models(classes: dict[str, ModelClass]) -> frozenset[str]:

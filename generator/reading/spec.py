@@ -58,8 +58,10 @@ class RawOperation:
     body: dict[str, Any]
 
 
-def iter_operations(document: dict[str, Any]) -> Iterator[RawOperation]:
-    paths = document.get("paths")
+def iter_operations(document: dict[str, Any], root: str = "paths") -> Iterator[RawOperation]:
+    """The operations under `paths`, or with `root="webhooks"` the requests the API sends (3.1),
+    each webhook's name standing in for the path."""
+    paths = document.get(root)
     for path, item in (paths.items() if isinstance(paths, dict) else ()):
         item = deref(document, item)
         if not isinstance(item, dict):
@@ -83,6 +85,28 @@ def json_media(content: Any) -> tuple[str, dict[str, Any]] | None:
         if _is_json(media_type) and isinstance(media, dict):
             return media_type, media
     return None
+
+
+FORM_MEDIA_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def form_media(content: Any) -> tuple[str, dict[str, Any]] | None:
+    """The first form media type (URL-encoded or multipart) of a `content` map, with its object."""
+    if not isinstance(content, dict):
+        return None
+    for media_type, media in content.items():
+        if media_type.split(";")[0].strip().lower() in FORM_MEDIA_TYPES and isinstance(media, dict):
+            return media_type, media
+    return None
+
+
+def is_file_schema(schema: Any) -> bool:
+    """Whether a schema describes raw bytes (`format: binary`, or 3.1 `contentMediaType` without
+    `contentEncoding`): in a multipart body, a file part."""
+    return isinstance(schema, dict) and schema.get("type") in ("string", None) and (
+        schema.get("format") == "binary"
+        or "contentMediaType" in schema and "contentEncoding" not in schema
+    )
 
 
 def iter_property_maps(

@@ -222,8 +222,13 @@ def validate(spec: LoadedSpec) -> list[Diagnostic]:
     match = _SUPPORTED_VERSION.match(version) if isinstance(version, str) else None
     if match is None:
         return [spec.diagnostic(("openapi",), "only OpenAPI 3.0.x and 3.1.x documents are supported")]
-    if not isinstance(spec.data.get("paths"), dict):
-        return [spec.diagnostic(("paths",), "the spec has no 'paths' object")]
+    # 3.1 makes `paths` optional: a document may describe only webhooks, or only components.
+    if match.group(1) == "0":
+        wanted, names = ("paths",), "'paths'"
+    else:
+        wanted, names = ("paths", "webhooks", "components"), "'paths', 'webhooks' or 'components'"
+    if not any(isinstance(spec.data.get(key), dict) for key in wanted):
+        return [spec.diagnostic(("paths",), f"the spec has no {names} object")]
     problems = list(_reference_problems(spec))
     if not problems:
         problems += list(_library_problems(spec, match.group(1)))

@@ -77,13 +77,16 @@ def client_imports(api: Api) -> dict[str, str]:
             if op.body and op.body.fields:
                 runtime.add("omit_not_given")
                 used.add("overload")
+            if op.body and op.body.file_fields:
+                runtime.add("FileContent")
             annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
             if op.body and op.body.model:
-                annotations += [f.annotation for f in op.body.fields]
-                used.add(op.body.model)
+                annotations += [f.annotation for f in op.body.fields] + [op.body.annotation]
             used.update(e.model for e in op.error_models)
             if op.response_model:
                 used.add(op.response_model)
+            if op.returns_root and op.response_type:
+                annotations.append(op.response_type)
             for annotation in annotations:
                 used.update(
                     n.id for n in ast.walk(ast.parse(annotation, mode="eval")) if isinstance(n, ast.Name)
@@ -272,6 +275,11 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
             if first_resource and first_op else "resource.method"
         ),
         "first_method": first_op.http_method if first_op else "GET",
+        "webhooks": [
+            {"name": escape.comment(escape.docstring_value(w.name_doc)).replace("|", "\\|"),
+             "http_method": w.http_method, "model": w.model}
+            for w in api.webhooks
+        ],
         "server_urls": {
             s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
         },

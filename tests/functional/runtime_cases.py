@@ -49,7 +49,7 @@ CASES = [
     Case(stackone_client, stackone_client.testing, "ats.get_assessments_request",
          lambda c: c.ats.get_assessments_request("order-1"), retry_safe=True),
     Case(unified_client, unified_client.testing, "assessment.create_assessment_package",
-         lambda c: c.assessment.create_assessment_package("conn-1", type_="SKILLS_TEST"),
+         lambda c: c.assessment.create_assessment_package("conn-1", type="SKILLS_TEST"),
          retry_safe=False),
     Case(xobin_client, xobin_client.testing, "assessments.get_report",
          lambda c: c.assessments.get_report(482913), retry_safe=True),

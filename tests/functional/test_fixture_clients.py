@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import base64
+import email.parser
+import email.policy
+import io
 import sys
 from pathlib import Path
+from urllib.parse import parse_qsl
 
+import httpx
 import pytest
 from wire import Recorder
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-for fixture in ("params", "unions", "servers", "names"):
+for fixture in ("params", "unions", "servers", "names", "bodies", "webhooks", "compositions"):
     sys.path.insert(0, str(GOLDEN / fixture / "expected"))
 
+import bodies_client
+import compositions_client
 import names_client
 import params_client
 import servers_client
 import unions_client
+import webhooks_client
 
 
 def test_query_styles_headers_and_api_key_header() -> None:
@@ -24,7 +32,7 @@ def test_query_styles_headers_and_api_key_header() -> None:
     with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
         result = client.items.list_items(
             limit=10, tag=["a", "b"], ids=[1, 2], state="open", archived=False,
-            filter_={"owner": "me"}, request_id="r-1",
+            filter={"owner": "me"}, request_id="r-1",
         )
     request = recorder.last
     assert list(request.url.params.multi_items()) == [
@@ -55,7 +63,7 @@ def test_discriminated_union_body_basic_auth_and_base_url() -> None:
         pet = client.pets.create_pet(pet={"kind": "cat", "lives": 9}, e_mail=None)
     assert recorder.last_json() == {"pet": {"kind": "cat", "lives": 9}, "e-mail": None}
     assert recorder.last.headers["authorization"] == "Basic " + base64.b64encode(b"user:pw").decode()
-    assert isinstance(pet.root, unions_client.Dog)
+    assert isinstance(pet, unions_client.Dog)
     assert recorder.last.extensions["timeout"]["read"] == 120.0
 
 
@@ -136,3 +144,156 @@ def test_inline_schemas_of_one_operation_get_a_class_each() -> None:
         with pytest.raises(names_client.NotFoundError) as raised:
             client.default.put_manager("m1", ref="r", at_type="items")
     assert isinstance(raised.value.error, names_client.PutManager404Error)
+
+
+# -- bodies: form and multipart bodies, wire-named keywords, unwrapped responses ---------------
+
+RECORD = {"id": "r1", "type": "person", "name": "Ada"}
+
+
+def _bodies(recorder: Recorder) -> bodies_client.BodiesClient:
+    return bodies_client.BodiesClient(api_key="k", http_client=recorder.sync_client())
+
+
+def test_form_body_is_url_encoded_from_typed_keywords_and_array_response_is_a_list() -> None:
+    recorder = Recorder(body=[RECORD, {**RECORD, "id": "r2", "name": "Grace"}])
+    with _bodies(recorder) as client:
+        records = client.records.search(
+            criteria="name:a b", rows=2, fields=["id", "name"], order="asc",
+            range={"from": 1, "to": 9}, type="person",
+        )
+    assert [record.name for record in records] == ["Ada", "Grace"]
+    assert isinstance(records, list) and isinstance(records[0], bodies_client.Record)
+    request = recorder.last
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert request.url.params["type"] == "person"
+    assert parse_qsl(request.content.decode(), strict_parsing=True) == [
+        ("criteria", "name:a b"), ("rows", "2"), ("fields", "id"), ("fields", "name"),
+        ("order", "asc"), ("range", '{"from":1,"to":9}'),
+    ]
+
+
+def test_form_body_is_validated_before_sending() -> None:
+    recorder = Recorder(body=[])
+    with _bodies(recorder) as client, pytest.raises(ValueError, match="rows"):
+        client.records.search(criteria="x", rows=0)
+    assert recorder.requests == []
+
+
+def test_free_form_form_body_takes_a_mapping() -> None:
+    recorder = Recorder(status=204)
+    with _bodies(recorder) as client:
+        assert client.records.set_labels("r1", body={"colour": "red", "size": "L"}) is None
+    assert recorder.last.content == b"colour=red&size=L"
+    assert recorder.last.headers["content-type"] == "application/x-www-form-urlencoded"
+
+
+def _parts(request: httpx.Request) -> list[tuple[str, str | None, str | None, bytes]]:
+    """(name, filename, content type, content) of each part of a multipart request."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + request.headers["content-type"].encode() + b"\r\n\r\n" + request.read()
+    )
+    return [
+        (part.get_param("name", header="content-disposition"), part.get_filename(),
+         part.get("content-type"), part.get_payload(decode=True))
+        for part in message.iter_parts()
+    ]
+
+
+def test_multipart_body_sends_fields_and_files_given_as_bytes_file_object_or_tuple() -> None:
+    recorder = Recorder(status=201, body=RECORD)
+    with _bodies(recorder) as client:
+        record = client.records.upload_attachment(
+            "r/1", title="Scan", tags=["a", "b"], meta={"source": "scanner"},
+            file=io.BytesIO(b"%PDF-1"),
+            previews=[b"\x89PNG", ("small.png", b"\x89PNG-small", "image/png")],
+        )
+    assert record.id == "r1"
+    assert recorder.last.url.raw_path == b"/v1/records/r%2F1/attachments"
+    assert recorder.last.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert _parts(recorder.last) == [
+        ("title", None, None, b"Scan"),
+        ("tags", None, None, b"a"),
+        ("tags", None, None, b"b"),
+        ("meta", None, "application/json", b'{"source":"scanner"}'),
+        ("file", "upload", "application/octet-stream", b"%PDF-1"),
+        ("previews", "upload", "application/octet-stream", b"\x89PNG"),
+        ("previews", "small.png", "image/png", b"\x89PNG-small"),
+    ]
+
+
+async def test_multipart_body_of_file_parts_only_async(tmp_path: Path) -> None:
+    photo = tmp_path / "me.png"
+    photo.write_bytes(b"\x89PNG-me")
+    recorder = Recorder(status=204)
+    async with bodies_client.AsyncBodiesClient(api_key="k", http_client=recorder.async_client()) as client:
+        with photo.open("rb") as handle:
+            assert await client.records.put_photo("r1", photo=handle) is None
+    assert recorder.last.method == "PUT"
+    assert _parts(recorder.last) == [("photo", "me.png", "image/png", b"\x89PNG-me")]
+
+
+def test_keywords_are_the_wire_names_unless_a_keyword_or_the_methods_own() -> None:
+    recorder = Recorder(status=201, body=RECORD)
+    with _bodies(recorder) as client:
+        client.records.create_record(
+            type="company", name="Acme", filter="f", match=True, class_="c", timeout_=5,
+            Record_="r", links={"self": "/r"}, timeout=3.0,
+        )
+    assert recorder.last_json() == {
+        "type": "company", "name": "Acme", "filter": "f", "match": True, "class": "c",
+        "timeout": 5, "Record": "r", "_links": {"self": "/r"},
+    }
+    assert recorder.last.extensions["timeout"]["read"] == 3.0
+
+
+def test_array_body_takes_a_list_of_models_or_dicts() -> None:
+    recorder = Recorder(status=201, body=[RECORD, RECORD])
+    with _bodies(recorder) as client:
+        created = client.records.create_records(
+            body=[bodies_client.Record(type="person", name="Ada"), {"type": "company", "name": "Acme"}]
+        )
+    assert recorder.last_json() == [{"type": "person", "name": "Ada"}, {"type": "company", "name": "Acme"}]
+    assert len(created) == 2 and created[1].name == "Ada"
+
+
+def test_map_scalar_and_union_responses_come_back_as_plain_types() -> None:
+    answers = {
+        "/v1/stats": {"person": 3, "company": 1},
+        "/v1/stats/version": "2.1",
+        "/v1/stats/latest": {"kind": "created", "record": RECORD},
+    }
+    recorder = Recorder(answer=lambda request: httpx.Response(200, json=answers[request.url.path]))
+    with _bodies(recorder) as client:
+        assert client.stats.count_by_type() == {"person": 3, "company": 1}
+        assert client.stats.get_version() == "2.1"
+        latest = client.stats.get_latest()
+        raw = client.stats.with_raw_response.count_by_type()
+    assert isinstance(latest, bodies_client.Created) and latest.record is not None
+    assert latest.record.name == "Ada"
+    assert raw.parsed == {"person": 3, "company": 1} and raw.status_code == 200
+
+
+# -- webhooks and compositions ---------------------------------------------------------------
+
+
+def test_webhook_payload_models_are_exported_and_parse_deliveries() -> None:
+    order = webhooks_client.Order.model_validate_json(b'{"id": "o1", "total": 9.5}')
+    cancelled = webhooks_client.OrderCancelledPayload.model_validate_json(
+        b'{"order_id": "o1", "reason": "fraud"}'
+    )
+    assert (order.id, cancelled.reason) == ("o1", "fraud")
+    assert {"Order", "OrderCancelledPayload"} <= set(webhooks_client.__all__)
+
+
+def test_compositions_a_subclass_can_type_stay_subclasses_and_the_rest_hold_every_field() -> None:
+    assert issubclass(compositions_client.Dog, compositions_client.Animal)
+    assert not issubclass(compositions_client.Cat, compositions_client.Animal)
+    cat = compositions_client.Cat.model_validate(
+        {"name": "Tom", "indoor": True, "friends": [{"name": "Felix", "indoor": False}]}
+    )
+    assert cat.friends is not None and isinstance(cat.friends[0], compositions_client.Cat)
+    robot = compositions_client.Robot.model_validate({"name": 7, "legs": 2})
+    assert robot.name == 7
+    # Optional properties marked `nullable: false` are typed `X | None` and left out while None.
+    assert compositions_client.Place(city=None).model_dump_json(by_alias=True) == "{}"

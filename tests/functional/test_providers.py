@@ -212,7 +212,7 @@ def test_unified_create_assessment_package(mode: str) -> None:
     result = call(mode, recorder, unified_client, "UnifiedClient",
                   {"api_key": "unified-key", "region": "eu"}, "assessment",
                   "create_assessment_package", connection_id,
-                  **{("type_" if k == "type" else k): v for k, v in example.items()})
+                  **example)
 
     assert str(recorder.last.url) == f"https://api-eu.unified.to/assessment/{connection_id}/package"
     assert recorder.last.headers["authorization"] == "Bearer unified-key"

@@ -208,13 +208,12 @@ def _unified_create_assessment_package() -> OperationCalls:
     op = operation("unified", "createAssessmentPackage")
     connection_id = op.parameter_example("connection_id")
     example = op.request_example()
-    # The body field `type` is the keyword `type_` (a builtin name); the rest keep their names.
-    documented = Call("documented example", (connection_id,),
-                      {("type_" if k == "type" else k): v for k, v in example.items()})
+    # Every body field is the keyword of its wire name (`type=`, a builtin's name, included).
+    documented = Call("documented example", (connection_id,), dict(example))
     package_types = _enum("unified", "AssessmentPackage", "type")
     parameter_types = _enum("unified", "AssessmentParameter", "type")
     everything = {
-        "type_": "BACKGROUND_CHECK",
+        "type": "BACKGROUND_CHECK",
         "name": "Criminal record check",
         "description": "National criminal record search.",
         "integration_types": ["ats", "hris"],
@@ -239,10 +238,10 @@ def _unified_create_assessment_package() -> OperationCalls:
     }
     models = unified_client.models
     varied = [
-        *(Call(f"only the type, {t}", (connection_id,), {"type_": t}) for t in package_types),
+        *(Call(f"only the type, {t}", (connection_id,), {"type": t}) for t in package_types),
         Call("every writable field", (connection_id,), everything),
         Call("parameter with only its type", (connection_id,),
-             {"type_": "OTHER", "parameters": [{"type": "TEXT"}, {}]}),
+             {"type": "OTHER", "parameters": [{"type": "TEXT"}, {}]}),
         Call("whole body as a model", (connection_id,), {"body": models.AssessmentPackage(
             type="VIDEO_INTERVIEW", name="Async video",
             parameters=[models.AssessmentParameter(type="DATE", name="Start")],

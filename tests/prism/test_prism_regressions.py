@@ -22,7 +22,7 @@ ORDER = ("kombo", "assessment", "update_order_result", "GRKdd9dibYKKCrmGRSMJf3wu
 LINK = ("kombo", "ats", "add_candidate_result_link", "8Xi6iZrwusZqJmDGXs49GBmJ",
         {"label": "Result", "url": "https://example.com/r/1"})
 PACKAGE = ("unified", "assessment", "create_assessment_package", "5de520f96e439b002043d8dc",
-           {"type_": "OTHER"})
+           {"type": "OTHER"})
 
 LEFT_OUT = [
     pytest.param(ORDER, "score", id="kombo score=None"),

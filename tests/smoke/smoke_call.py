@@ -20,7 +20,7 @@ def call(provider: str, base_url: str) -> object:
         return client.ats.get_assessments_request("order-1", raw=True)
     if provider == "unified":
         client = package.UnifiedClient(api_key="smoke", base_url=base_url)
-        return client.assessment.create_assessment_package("conn-1", type_="SKILLS_TEST")
+        return client.assessment.create_assessment_package("conn-1", type="SKILLS_TEST")
     if provider == "xobin":
         client = package.XobinClient(api_key="smoke", base_url=base_url)
         return client.assessments.get_report(482913)

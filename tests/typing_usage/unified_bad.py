@@ -9,17 +9,18 @@ from unified_client import AssessmentParameter, AsyncUnifiedClient, UnifiedClien
 
 def misuse_sync() -> None:
     unified = UnifiedClient(api_key="k", region=1)  # expect: arg-type
-    unified.assessment.create_assessment_package("c", type_="QUIZ")  # expect: call-overload
+    unified.assessment.create_assessment_package("c", type="QUIZ")  # expect: call-overload
     unified.assessment.create_assessment_package("c")  # expect: call-overload
-    unified.assessment.create_assessment_package("c", type_="OTHER", max_score="high")  # expect: call-overload
-    unified.assessment.create_assessment_package("c", type_="OTHER", parameters=["level"])  # expect: call-overload
+    unified.assessment.create_assessment_package("c", type_="OTHER")  # expect: call-overload
+    unified.assessment.create_assessment_package("c", type="OTHER", max_score="high")  # expect: call-overload
+    unified.assessment.create_assessment_package("c", type="OTHER", parameters=["level"])  # expect: call-overload
     AssessmentParameter(type="TEXT", is_required="yes")  # expect: arg-type
-    package = unified.assessment.create_assessment_package("c", type_="OTHER")
+    package = unified.assessment.create_assessment_package("c", type="OTHER")
     score: int = package.max_score  # expect: assignment
     package.price  # expect: attr-defined
 
 
 async def misuse_async() -> None:
     unified = AsyncUnifiedClient(api_key="k")
-    package = await unified.assessment.create_assessment_package("c", type_="OTHER")
+    package = await unified.assessment.create_assessment_package("c", type="OTHER")
     package.tags.append("x")  # expect: union-attr

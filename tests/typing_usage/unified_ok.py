@@ -17,7 +17,7 @@ def run_sync(base_url: str) -> list[str]:
     with UnifiedClient(api_key="key", base_url=base_url) as unified:
         package: AssessmentPackage = unified.assessment.create_assessment_package(
             "connection-1",
-            type_="SKILLS_TEST",
+            type="SKILLS_TEST",
             name="Python test",
             parameters=[AssessmentParameter(type="TEXT", name="Level"), {"type": "DATE"}],
             regions=[AssessmentPackageRegion(regions=["US"], cost_amount=49, currency="USD")],

@@ -63,7 +63,7 @@ class AtsResource:
 
     def get_assessments_request(
         self,
-        id_: str,
+        id: str,
         *,
         raw: bool | None | NotGiven = NOT_GIVEN,
         proxy: dict[str, Any] | None | NotGiven = NOT_GIVEN,
@@ -88,7 +88,7 @@ class AtsResource:
         `GET /unified/ats/assessments/orders/{id}`
 
         Args:
-            id_: StackOne ID of the assessment order.
+            id: StackOne ID of the assessment order.
             raw: When true, the response also includes the raw requests StackOne made to the provider and
                 what came back. Treated as false when omitted.
             proxy: Extra query parameters forwarded unchanged to the provider's API, sent nested under the
@@ -100,7 +100,7 @@ class AtsResource:
         request = self._api.build_request(
             self._api.http,
             "GET",
-            "/unified/ats/assessments/orders/" + encode_path_segment(id_),
+            "/unified/ats/assessments/orders/" + encode_path_segment(id),
             query=[
                 ("raw", raw, "form", True),
                 ("proxy", proxy, "deepObject", True),
@@ -238,7 +238,7 @@ class AsyncAtsResource:
 
     async def get_assessments_request(
         self,
-        id_: str,
+        id: str,
         *,
         raw: bool | None | NotGiven = NOT_GIVEN,
         proxy: dict[str, Any] | None | NotGiven = NOT_GIVEN,
@@ -263,7 +263,7 @@ class AsyncAtsResource:
         `GET /unified/ats/assessments/orders/{id}`
 
         Args:
-            id_: StackOne ID of the assessment order.
+            id: StackOne ID of the assessment order.
             raw: When true, the response also includes the raw requests StackOne made to the provider and
                 what came back. Treated as false when omitted.
             proxy: Extra query parameters forwarded unchanged to the provider's API, sent nested under the
@@ -275,7 +275,7 @@ class AsyncAtsResource:
         request = self._api.build_request(
             self._api.http,
             "GET",
-            "/unified/ats/assessments/orders/" + encode_path_segment(id_),
+            "/unified/ats/assessments/orders/" + encode_path_segment(id),
             query=[
                 ("raw", raw, "form", True),
                 ("proxy", proxy, "deepObject", True),

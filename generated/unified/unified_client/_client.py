@@ -57,7 +57,7 @@ class AssessmentResource:
         self,
         connection_id: str,
         *,
-        type_: Literal[
+        type: Literal[
             "SKILLS_TEST",
             "BEHAVIORAL_ASSESSMENT",
             "VIDEO_INTERVIEW",
@@ -65,7 +65,7 @@ class AssessmentResource:
             "REFERENCE_CHECK",
             "OTHER",
         ],
-        id_: str | NotGiven = NOT_GIVEN,
+        id: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
@@ -102,12 +102,12 @@ class AssessmentResource:
         connection_id: str,
         *,
         body: AssessmentPackage | dict[str, Any] | None = None,
-        id_: str | NotGiven = NOT_GIVEN,
+        id: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        type_: (
+        type: (
             Literal[
                 "SKILLS_TEST",
                 "BEHAVIORAL_ASSESSMENT",
@@ -144,12 +144,12 @@ class AssessmentResource:
 
         Args:
             connection_id: Identifier of the Unified.to connection to submit the package to.
-            id_: Unique identifier of the package.
+            id: Unique identifier of the package.
             created_at: When the package was created (ISO 8601); set by the server.
             updated_at: When the package was last changed (ISO 8601); set by the server.
             integration_types: Integration types that can use this package.
             name: Display name of the package.
-            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add
+            type: Kind of assessment the package provides. Treat as an open set: Unified.to may add
                 values.
             aliases: Other names or identifiers under which the package is known.
             tags: Category labels such as "Assessment" or "Background Check".
@@ -167,12 +167,12 @@ class AssessmentResource:
         """
         if body is None:
             body = {
-                "id": id_,
+                "id": id,
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "integration_types": integration_types,
                 "name": name,
-                "type": type_,
+                "type": type,
                 "aliases": aliases,
                 "tags": tags,
                 "description": description,
@@ -299,7 +299,7 @@ class AsyncAssessmentResource:
         self,
         connection_id: str,
         *,
-        type_: Literal[
+        type: Literal[
             "SKILLS_TEST",
             "BEHAVIORAL_ASSESSMENT",
             "VIDEO_INTERVIEW",
@@ -307,7 +307,7 @@ class AsyncAssessmentResource:
             "REFERENCE_CHECK",
             "OTHER",
         ],
-        id_: str | NotGiven = NOT_GIVEN,
+        id: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
@@ -344,12 +344,12 @@ class AsyncAssessmentResource:
         connection_id: str,
         *,
         body: AssessmentPackage | dict[str, Any] | None = None,
-        id_: str | NotGiven = NOT_GIVEN,
+        id: str | NotGiven = NOT_GIVEN,
         created_at: datetime | NotGiven = NOT_GIVEN,
         updated_at: datetime | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        type_: (
+        type: (
             Literal[
                 "SKILLS_TEST",
                 "BEHAVIORAL_ASSESSMENT",
@@ -386,12 +386,12 @@ class AsyncAssessmentResource:
 
         Args:
             connection_id: Identifier of the Unified.to connection to submit the package to.
-            id_: Unique identifier of the package.
+            id: Unique identifier of the package.
             created_at: When the package was created (ISO 8601); set by the server.
             updated_at: When the package was last changed (ISO 8601); set by the server.
             integration_types: Integration types that can use this package.
             name: Display name of the package.
-            type_: Kind of assessment the package provides. Treat as an open set: Unified.to may add
+            type: Kind of assessment the package provides. Treat as an open set: Unified.to may add
                 values.
             aliases: Other names or identifiers under which the package is known.
             tags: Category labels such as "Assessment" or "Background Check".
@@ -409,12 +409,12 @@ class AsyncAssessmentResource:
         """
         if body is None:
             body = {
-                "id": id_,
+                "id": id,
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "integration_types": integration_types,
                 "name": name,
-                "type": type_,
+                "type": type,
                 "aliases": aliases,
                 "tags": tags,
                 "description": description,

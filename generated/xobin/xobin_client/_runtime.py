@@ -6,12 +6,13 @@ import asyncio
 import base64
 import contextvars
 import email.utils
+import json
 import logging
 import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import IO, Any, Generic, ParamSpec, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -60,8 +61,8 @@ def omit_not_given(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if not isinstance(value, NotGiven)}
 
 
-def as_model(model: type[ModelT], value: ModelT | Mapping[str, Any]) -> ModelT:
-    """`value` as an instance of `model`, validated where it is a plain mapping."""
+def as_model(model: type[ModelT], value: object) -> ModelT:
+    """`value` as an instance of `model`, validated where it is plain data (a mapping, a list)."""
     return value if isinstance(value, model) else model.model_validate(value)
 
 
@@ -85,6 +86,43 @@ def _checked_header(name: str, value: object) -> str:
         # The value is not echoed: it may be a credential.
         raise ValueError(f"header {name!r} contains a line break or NUL character")
     return text
+
+
+FileContent = bytes | IO[bytes] | tuple[str, bytes | IO[bytes]] | tuple[str, bytes | IO[bytes], str]
+"""A file part of a multipart body: its bytes, a binary file object, or (filename, content[, content type])."""
+
+
+def _form_fields(body: BaseModel | None) -> list[tuple[str, str, bool]]:
+    """A form body's fields as (name, text, is JSON): one per item of a list, JSON for an object."""
+    if body is None:
+        return []
+    data = body.__pydantic_serializer__.to_python(
+        body, mode="json", by_alias=True, exclude_unset=True
+    )
+    if not isinstance(data, dict):
+        raise TypeError(f"a form body must be an object, not {type(data).__name__}")
+    fields = []
+    for name, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, (dict, list)):
+                fields.append((name, json.dumps(item, separators=(",", ":")), True))
+            elif item is not None:  # a form has no null: the field is left out
+                fields.append((name, _to_text(item), False))
+    return fields
+
+
+def _multipart(
+    body: BaseModel | None, files: Sequence[tuple[str, object]]
+) -> list[tuple[str, Any]]:
+    """httpx's `files=` for a multipart body: the fields as parts without a filename, then the files."""
+    parts: list[tuple[str, Any]] = [
+        (name, (None, text, "application/json") if is_json else (None, text))
+        for name, text, is_json in _form_fields(body)
+    ]
+    for name, value in files:
+        if value is not None and not isinstance(value, NotGiven):
+            parts += [(name, item) for item in (value if isinstance(value, list) else [value])]
+    return parts
 
 
 def encode_query(
@@ -288,6 +326,7 @@ class BaseAPI:
         headers: Mapping[str, object] | None = None,
         body: BaseModel | None = None,
         content: str | bytes | None = None,
+        files: Sequence[tuple[str, object]] = (),
         content_type: str = "application/json",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         operation_timeout: float | None = None,
@@ -298,7 +337,16 @@ class BaseAPI:
         for name, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = _checked_header(name, value)
-        if body is not None:
+        parts = None
+        form_type = content_type.split(";")[0].strip().lower()
+        if form_type == "multipart/form-data":
+            parts = _multipart(body, files)  # httpx writes the Content-Type, with its boundary
+        elif form_type == "application/x-www-form-urlencoded" and body is not None:
+            form: list[tuple[str, str | int | float | bool | None]] = [
+                (name, text) for name, text, _ in _form_fields(body)
+            ]
+            content = str(httpx.QueryParams(form)).encode("ascii")
+        elif body is not None:
             # Straight to bytes: model_dump_json would decode them into a str first.
             content = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
         if content is not None:
@@ -324,6 +372,7 @@ class BaseAPI:
             url,
             headers=merged,
             content=content,
+            files=parts or None,
             timeout=chosen,
         )
 

@@ -107,3 +107,15 @@ def test_the_real_manifests_match_a_full_render():
     for package in sorted(p for p in (ROOT / "generated").iterdir() if not p.name.startswith(".")):
         manifest = read_manifest(package)
         assert manifest is not None and manifest.files_intact(package), package.name
+
+
+def test_a_renamed_body_keyword_breaks_and_surfaces_without_keywords_compare_as_before():
+    keyword = {"wire": "type", "in": "body", "type": "str", "enum": [], "required": True}
+    old, new = surface({}), surface({})
+    old["operations"]["things.create"]["keywords"] = {"type_": keyword}
+    new["operations"]["things.create"]["keywords"] = {"type": keyword}
+    renamed = one(old, new)
+    assert (renamed.kind, renamed.subject) == ("breaking", "things.create.type_")
+    assert "renamed to `type`" in renamed.change
+    del old["operations"]["things.create"]["keywords"]
+    assert diff_surfaces(old, new) == []

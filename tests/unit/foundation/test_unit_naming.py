@@ -7,12 +7,15 @@ import keyword
 import pytest
 
 from generator.foundation.naming import (
+    METHOD_NAMES,
     NameCollision,
     assign_unique,
     collisions,
     distinct_names,
     field_name,
     field_names,
+    is_plain_keyword,
+    keyword_name,
     package_name_for,
     pascal_case,
     safe_identifier,
@@ -95,6 +98,33 @@ def test_safe_identifier_never_returns_a_keyword(word):
     result = safe_identifier(word)
     assert not keyword.iskeyword(result) and not keyword.issoftkeyword(result)
     assert result.isidentifier()
+
+
+@pytest.mark.parametrize("word", keyword.softkwlist)
+def test_soft_keywords_are_valid_keyword_arguments(word):
+    # A soft keyword is a keyword only where its statement begins: a parameter may bear its name.
+    namespace: dict[str, object] = {}
+    exec(f"def f(*, {word}=1):\n    return {word}\nresult = f({word}=2)", namespace)
+    assert namespace["result"] == 2
+    assert is_plain_keyword(word) == (not word.startswith("_"))
+    assert keyword_name(word, METHOD_NAMES) == word
+
+
+@pytest.mark.parametrize(
+    ("wire", "plain"),
+    [("type", True), ("id", True), ("filter", True), ("resultUrl", True), ("class", False),
+     ("e-mail", False), ("_links", False), ("naïve", False), ("2fa", False), ("None", False)],
+)
+def test_plain_keywords_are_ascii_identifiers_that_are_no_keyword(wire, plain):
+    assert is_plain_keyword(wire) is plain
+
+
+def test_keyword_names_step_aside_for_keywords_and_the_methods_own_names():
+    assert keyword_name("type", METHOD_NAMES) == "type"
+    assert keyword_name("class", METHOD_NAMES) == "class_"
+    assert keyword_name("timeout", METHOD_NAMES) == "timeout_"
+    assert keyword_name("body", METHOD_NAMES | {"body_"}) == "body__"
+    assert keyword_name("Record", {"Record"}) == "Record_"
 
 
 @pytest.mark.parametrize(

@@ -328,7 +328,26 @@ def test_unsupported_openapi_versions_are_refused(header):
 def test_missing_paths_is_reported():
     text = BASE.split("paths:")[0]
     [problem] = problems(text)
-    assert problem.pointer == "#/paths"
+    assert (problem.pointer, problem.message) == (
+        "#/paths", "the spec has no 'paths', 'webhooks' or 'components' object"
+    )
+    [problem] = problems(text.replace("openapi: 3.1.0", "openapi: 3.0.3"))
+    assert (problem.pointer, problem.message) == ("#/paths", "the spec has no 'paths' object")
+
+
+def test_a_31_document_of_webhooks_alone_is_valid():
+    webhooks = """\
+webhooks:
+  itemAdded:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {id: {type: string}}}
+      responses:
+        "200": {description: ok}
+"""
+    assert problems(BASE.split("paths:")[0] + webhooks) == []
 
 
 def test_problems_are_in_file_order():

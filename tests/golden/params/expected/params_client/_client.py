@@ -55,7 +55,7 @@ class ItemsResource:
         ids: list[int] | NotGiven = NOT_GIVEN,
         state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
         archived: bool | None | NotGiven = NOT_GIVEN,
-        filter_: dict[str, Any] | NotGiven = NOT_GIVEN,
+        filter: dict[str, Any] | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -71,7 +71,7 @@ class ItemsResource:
             state: See the API reference.
             limit: See the API reference.
             archived: See the API reference.
-            filter_: See the API reference.
+            filter: See the API reference.
             request_id: See the API reference.
         """
         request = self._api.build_request(
@@ -84,7 +84,7 @@ class ItemsResource:
                 ("state", state, "form", True),
                 ("limit", limit, "form", True),
                 ("archived", archived, "form", True),
-                ("filter", filter_, "deepObject", True),
+                ("filter", filter, "deepObject", True),
             ],
             headers={
                 "X-Request-Id": request_id,
@@ -225,7 +225,7 @@ class AsyncItemsResource:
         ids: list[int] | NotGiven = NOT_GIVEN,
         state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
         archived: bool | None | NotGiven = NOT_GIVEN,
-        filter_: dict[str, Any] | NotGiven = NOT_GIVEN,
+        filter: dict[str, Any] | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -241,7 +241,7 @@ class AsyncItemsResource:
             state: See the API reference.
             limit: See the API reference.
             archived: See the API reference.
-            filter_: See the API reference.
+            filter: See the API reference.
             request_id: See the API reference.
         """
         request = self._api.build_request(
@@ -254,7 +254,7 @@ class AsyncItemsResource:
                 ("state", state, "form", True),
                 ("limit", limit, "form", True),
                 ("archived", archived, "form", True),
-                ("filter", filter_, "deepObject", True),
+                ("filter", filter, "deepObject", True),
             ],
             headers={
                 "X-Request-Id": request_id,

@@ -53,7 +53,7 @@ class PetsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Pet: ...
+    ) -> Cat | Dog: ...
 
     @overload
     def create_pet(
@@ -63,7 +63,7 @@ class PetsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Pet: ...
+    ) -> Cat | Dog: ...
 
     def create_pet(
         self,
@@ -75,7 +75,7 @@ class PetsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Pet:
+    ) -> Cat | Dog:
         """Create a pet
 
         `POST /pets`
@@ -110,7 +110,7 @@ class PetsResource:
             error_models={},
             max_retries=max_retries,
         )
-        return self._api.parse(response, Pet)
+        return self._api.parse(response, Pet).root
 
 
 class PetsResourceWithRawResponse:
@@ -205,7 +205,7 @@ class AsyncPetsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Pet: ...
+    ) -> Cat | Dog: ...
 
     @overload
     async def create_pet(
@@ -215,7 +215,7 @@ class AsyncPetsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Pet: ...
+    ) -> Cat | Dog: ...
 
     async def create_pet(
         self,
@@ -227,7 +227,7 @@ class AsyncPetsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Pet:
+    ) -> Cat | Dog:
         """Create a pet
 
         `POST /pets`
@@ -262,7 +262,7 @@ class AsyncPetsResource:
             error_models={},
             max_retries=max_retries,
         )
-        return self._api.parse(response, Pet)
+        return self._api.parse(response, Pet).root
 
 
 class AsyncPetsResourceWithRawResponse:
