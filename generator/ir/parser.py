@@ -25,7 +25,7 @@ from ..reading.spec import SCHEMA_REF_PREFIX, RawOperation, deref, iter_operatio
 from .examples import example_call, response_examples
 from .nodes import Api, Auth, Body, ClientHeader, ErrorModel, Operation, Param, Resource, Server
 from .nullability import non_nullable_optionals
-from .param_types import parameter_annotation
+from .param_types import parameter_annotation, parameter_kind, parameter_nullable
 from .versions import initial_version
 
 # Names the models module must not define: they are imported into it or exported beside it.
@@ -37,6 +37,8 @@ _RESERVED_MODEL_NAMES = IMPORTED_NAMES | frozenset({
 _RETRY_SAFE_METHODS = frozenset({"get", "put", "delete", "head", "options", "trace"})
 _RUNTIME_HEADERS = frozenset({"authorization", "content-type", "accept", "user-agent"})
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
+# Keyword arguments every method has besides the operation's own (see macros.jinja).
+_CALL_OPTIONS = frozenset({"self", "timeout", "max_retries", "extra_headers"})
 
 
 def _model_name(original: str) -> str:
@@ -161,7 +163,9 @@ class _Builder:
             param = self._param(parameter, name)
             header = client_headers.get(wire.lower()) if location == "header" else None
             if header is not None:
-                param = dataclasses.replace(param, required=False, client_default=header.python_name)
+                param = dataclasses.replace(
+                    param, required=False, client_default=header.python_name, accepts_none=True
+                )
             by_location[location].append(param)
         template_order = _TEMPLATE_VARIABLE.findall(raw.path)
         by_location["path"].sort(key=lambda p: template_order.index(p.wire_name))
@@ -195,15 +199,20 @@ class _Builder:
     def _param(self, parameter: dict[str, Any], python_name: str) -> Param:
         location = str(parameter["in"])
         style = parameter.get("style") or ("simple" if location in ("path", "header") else "form")
+        schema = deref(self.doc, parameter.get("schema"))
+        required = parameter.get("required") is True or location == "path"
         return Param(
             python_name=python_name,
             wire_literal=escape.string_literal(str(parameter["name"])),
             location=location,
-            annotation=parameter_annotation(deref(self.doc, parameter.get("schema"))),
-            required=parameter.get("required") is True or location == "path",
+            annotation=parameter_annotation(schema),
+            required=required,
             doc=escape.docstring(parameter.get("description")),
             style=str(style),
             explode=bool(parameter.get("explode", style == "form")),
+            kind=parameter_kind(schema),
+            # A path segment is never null; an optional parameter may be None (left out).
+            accepts_none=location != "path" and (not required or parameter_nullable(schema)),
         )
 
     def _body(self, raw: RawOperation, method_name: str, parts: PathParts) -> Body | None:
@@ -363,17 +372,19 @@ def _flatten_body(
     schemas: dict[str, Any],
     objects: frozenset[str],
 ) -> Operation:
-    """Offer the fields of an object body as keyword arguments.
+    """Offer the fields of an object body as keyword arguments, the only way to pass them.
 
-    A field whose name a parameter already takes (Unified.to's `connection_id` is both) is left
-    to `body=`: the parameter keeps the name, so a call reads the way the URL does. Read-only
-    fields (set by the server, such as ids and timestamps) are not offered at all.
+    A field whose name a parameter or a call option already takes (Unified.to's `connection_id`
+    is both a path parameter and a body field) becomes `body_<name>`: the parameter keeps the
+    name, so a call reads the way the URL does. Read-only fields (set by the server, such as ids
+    and timestamps) are not offered at all.
     """
     body = operation.body
     model = classes.get(body.model) if body else None
     if body is None or model is None or model.is_root or not model.fields:
         return operation
     taken = {p.python_name for p in operation.path_params + operation.query_params + operation.header_params}
+    taken |= _CALL_OPTIONS
     fields = []
     read_only = _read_only(schemas.get(model.name))
     for field in model.fields:
@@ -381,7 +392,9 @@ def _flatten_body(
             continue
         python_name = naming.safe_identifier(field.name)
         if python_name in taken:
-            continue
+            python_name = naming.safe_identifier(f"body_{field.name}")
+        while python_name in taken:
+            python_name += "_"
         taken.add(python_name)
         fields.append(Param(
             python_name=python_name,

@@ -53,7 +53,9 @@ _GENERATE_OPTIONS: dict[str, Any] = dict(
     use_union_operator=True,
     enum_field_as_literal="all",
     strict_nullable=True,
-    extra_fields="allow",
+    # No `extra_fields`: a schema's own additionalProperties decides (true or a schema: allow,
+    # false: forbid); the rest take the package base's `forbid`, which requests keep and
+    # response parsing overrides.
     disable_timestamp=True,
     use_schema_description=True,
     use_field_description=True,

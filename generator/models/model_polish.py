@@ -118,7 +118,9 @@ def _fix_imports(
                 text = f"from .{base.rsplit('.', 1)[-1]} import {text}\n"
                 edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))
                 last = max(n.end_lineno or n.lineno for n in imports)
-                edits.append((last, last, [b"\n", text.encode()]))
+                # Its own import group: one blank line before it, however the groups fell.
+                alone = last == (node.end_lineno or node.lineno) and not lines[node.lineno - 2].strip()
+                edits.append((last, last, ([] if alone else [b"\n"]) + [text.encode()]))
             else:
                 edits.append((node.lineno - 1, node.end_lineno or node.lineno,
                               [f"from {module} import {text}\n".encode()]))

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -19,6 +20,7 @@ from ._runtime import (
     NotGiven,
     SyncAPI,
     Timeout,
+    check_param,
     encode_path_segment,
     to_async_raw_response,
     to_raw_response,
@@ -55,6 +57,7 @@ class ItemsResource:
         ids: list[int] | NotGiven = NOT_GIVEN,
         state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
         archived: bool | None | NotGiven = NOT_GIVEN,
+        min_score: float | NotGiven = NOT_GIVEN,
         filter_: dict[str, Any] | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -71,9 +74,18 @@ class ItemsResource:
             state: See the API reference.
             limit: See the API reference.
             archived: See the API reference.
+            min_score: See the API reference.
             filter_: See the API reference.
             request_id: See the API reference.
         """
+        check_param("tag", tag, [str], nullable=True)
+        check_param("ids", ids, [int], nullable=True)
+        check_param("state", state, ("open", "closed"), nullable=True)
+        check_param("limit", limit, int)
+        check_param("archived", archived, bool, nullable=True)
+        check_param("min_score", min_score, float, nullable=True)
+        check_param("filter_", filter_, dict, nullable=True)
+        check_param("request_id", request_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -84,6 +96,7 @@ class ItemsResource:
                 ("state", state, "form", True),
                 ("limit", limit, "form", True),
                 ("archived", archived, "form", True),
+                ("min_score", min_score, "form", True),
                 ("filter", filter_, "deepObject", True),
             ],
             headers={
@@ -115,6 +128,7 @@ class ItemsResource:
         Args:
             item_id: See the API reference.
         """
+        check_param("item_id", item_id, int)
         request = self._api.build_request(
             self._api.http,
             "DELETE",
@@ -148,13 +162,21 @@ class ParamsClient:
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.
         region: which server to use: `production` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -165,6 +187,7 @@ class ParamsClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -172,7 +195,7 @@ class ParamsClient:
             api_key = os.environ.get("PARAMS_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
-        credentials = Credentials({"X-Api-Key": api_key})
+        credentials = Credentials.header("X-Api-Key", "", api_key)
         if base_url is None:
             if region not in SERVERS:
                 raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
@@ -184,6 +207,7 @@ class ParamsClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.items = ItemsResource(self._api)
@@ -225,6 +249,7 @@ class AsyncItemsResource:
         ids: list[int] | NotGiven = NOT_GIVEN,
         state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
         archived: bool | None | NotGiven = NOT_GIVEN,
+        min_score: float | NotGiven = NOT_GIVEN,
         filter_: dict[str, Any] | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -241,9 +266,18 @@ class AsyncItemsResource:
             state: See the API reference.
             limit: See the API reference.
             archived: See the API reference.
+            min_score: See the API reference.
             filter_: See the API reference.
             request_id: See the API reference.
         """
+        check_param("tag", tag, [str], nullable=True)
+        check_param("ids", ids, [int], nullable=True)
+        check_param("state", state, ("open", "closed"), nullable=True)
+        check_param("limit", limit, int)
+        check_param("archived", archived, bool, nullable=True)
+        check_param("min_score", min_score, float, nullable=True)
+        check_param("filter_", filter_, dict, nullable=True)
+        check_param("request_id", request_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -254,6 +288,7 @@ class AsyncItemsResource:
                 ("state", state, "form", True),
                 ("limit", limit, "form", True),
                 ("archived", archived, "form", True),
+                ("min_score", min_score, "form", True),
                 ("filter", filter_, "deepObject", True),
             ],
             headers={
@@ -285,6 +320,7 @@ class AsyncItemsResource:
         Args:
             item_id: See the API reference.
         """
+        check_param("item_id", item_id, int)
         request = self._api.build_request(
             self._api.http,
             "DELETE",
@@ -318,13 +354,21 @@ class AsyncParamsClient:
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.
         region: which server to use: `production` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -335,6 +379,7 @@ class AsyncParamsClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -342,7 +387,7 @@ class AsyncParamsClient:
             api_key = os.environ.get("PARAMS_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
-        credentials = Credentials({"X-Api-Key": api_key})
+        credentials = Credentials.header("X-Api-Key", "", api_key)
         if base_url is None:
             if region not in SERVERS:
                 raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
@@ -354,6 +399,7 @@ class AsyncParamsClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.items = AsyncItemsResource(self._api)
