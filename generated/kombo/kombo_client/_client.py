@@ -311,9 +311,9 @@ class KomboClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set KOMBO_API_KEY")
         credentials = Credentials.header("Authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -612,9 +612,9 @@ class AsyncKomboClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set KOMBO_API_KEY")
         credentials = Credentials.header("Authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,

@@ -204,9 +204,9 @@ class StackOneClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set STACKONE_API_KEY")
         credentials = Credentials.basic(api_key, password)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -395,9 +395,9 @@ class AsyncStackOneClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set STACKONE_API_KEY")
         credentials = Credentials.basic(api_key, password)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,

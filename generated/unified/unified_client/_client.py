@@ -213,9 +213,9 @@ class UnifiedClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set UNIFIED_API_KEY")
         credentials = Credentials.header("authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -417,9 +417,9 @@ class AsyncUnifiedClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set UNIFIED_API_KEY")
         credentials = Credentials.header("authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,

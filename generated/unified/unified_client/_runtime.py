@@ -57,6 +57,8 @@ MAX_RETRY_AFTER = 60.0
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Encodings whose bodies the size limit can bound while they are decoded (see `_read`).
 ACCEPT_ENCODING = "gzip, deflate"
+# How far past its deadline the reads of a body may wait before their timeout is cut to fit.
+READ_SLACK = 0.01
 
 logger = logging.getLogger("unified_client")
 
@@ -289,8 +291,10 @@ def _operation_timeout(seconds: float) -> httpx.Timeout:
 def _whole_call(timeouts: Mapping[str, float | None]) -> float | None:
     """Seconds the whole call may take: the longest of httpx's per-phase timeouts (None, when
     any phase may wait for ever)."""
-    phases = [value for value in timeouts.values() if value is not None]
-    return max(phases) if phases and len(phases) == len(timeouts) else None
+    phases = tuple(timeouts.values())
+    if not phases or None in phases:
+        return None
+    return max(value for value in phases if value is not None)
 
 
 def _api_detail(data: object) -> str:
@@ -458,14 +462,14 @@ class BaseAPI:
 
     def clip_read(self, response: httpx.Response, deadline: float) -> None:
         """Before a body is read: its reads may not outlast the deadline (httpx's connection reads
-        the read timeout when the body starts)."""
+        the read timeout when the body starts). Within 10 ms of it, they are left alone."""
         request = response.request
         left = deadline - time.monotonic()
         if left <= 0:
             raise self.timed_out(request)
         current = request.extensions.get("timeout") or {}
         read = current.get("read")
-        if read is None or read > left:
+        if read is None or read > left + READ_SLACK:
             request.extensions["timeout"] = {**current, "read": left}
 
     @staticmethod
@@ -636,7 +640,7 @@ class SyncAPI(BaseAPI):
             if isinstance(max_retries, NotGiven)
             else check_count(max_retries, "max_retries", 0)
         )
-        timeouts = dict(request.extensions.get("timeout") or {})
+        timeouts = request.extensions.get("timeout") or {}
         whole_call = _whole_call(timeouts)
         deadline = None if whole_call is None else time.monotonic() + whole_call
         attempt = 0
@@ -774,7 +778,7 @@ class AsyncAPI(BaseAPI):
             if isinstance(max_retries, NotGiven)
             else check_count(max_retries, "max_retries", 0)
         )
-        timeouts = dict(request.extensions.get("timeout") or {})
+        timeouts = request.extensions.get("timeout") or {}
         whole_call = _whole_call(timeouts)
         deadline = None if whole_call is None else time.monotonic() + whole_call
         attempt = 0

@@ -147,9 +147,9 @@ class XobinClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set XOBIN_API_KEY")
         credentials = Credentials.header("apiKey", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -291,9 +291,9 @@ class AsyncXobinClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set XOBIN_API_KEY")
         credentials = Credentials.header("apiKey", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,

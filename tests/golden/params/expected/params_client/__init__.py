@@ -33,6 +33,7 @@ from .models import (
     Item,
     ItemList,
     Problem,
+    RenameItemRequest,
 )
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "RenameItemRequest",
     "UnprocessableEntityError",
     "__version__",
     "models",

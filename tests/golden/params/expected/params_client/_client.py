@@ -20,12 +20,14 @@ from ._runtime import (
     NotGiven,
     SyncAPI,
     Timeout,
+    as_model,
     check_param,
     encode_path_segment,
+    omit_not_given,
     to_async_raw_response,
     to_raw_response,
 )
-from .models import ItemList, Problem
+from .models import ItemList, Problem, RenameItemRequest
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -113,6 +115,55 @@ class ItemsResource:
         )
         return self._api.parse(response, ItemList)
 
+    def rename_item(
+        self,
+        item_id: int,
+        *,
+        name: str,
+        body_item_id: int | NotGiven = NOT_GIVEN,
+        timeout_: float | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Rename an item (its body repeats the id, and has a field named like a call option)
+
+        `PUT /items/{item_id}`
+
+        Args:
+            item_id: See the API reference.
+            body_item_id: See `RenameItemRequest`.
+            name: See `RenameItemRequest`.
+            timeout_: Seconds the rename may take on the server.
+        """
+        check_param("item_id", item_id, int)
+        request = self._api.build_request(
+            self._api.http,
+            "PUT",
+            "/items/" + encode_path_segment(item_id),
+            body=as_model(
+                RenameItemRequest,
+                omit_not_given(
+                    {
+                        "item_id": body_item_id,
+                        "name": name,
+                        "timeout": timeout_,
+                    }
+                ),
+            ),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": Problem,
+            },
+            max_retries=max_retries,
+        )
+
     def delete_item(
         self,
         item_id: int,
@@ -151,6 +202,7 @@ class ItemsResourceWithRawResponse:
 
     def __init__(self, resource: ItemsResource) -> None:
         self.list_items = to_raw_response(resource.list_items)
+        self.rename_item = to_raw_response(resource.rename_item)
         self.delete_item = to_raw_response(resource.delete_item)
 
 
@@ -196,9 +248,9 @@ class ParamsClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
         credentials = Credentials.header("X-Api-Key", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -305,6 +357,55 @@ class AsyncItemsResource:
         )
         return self._api.parse(response, ItemList)
 
+    async def rename_item(
+        self,
+        item_id: int,
+        *,
+        name: str,
+        body_item_id: int | NotGiven = NOT_GIVEN,
+        timeout_: float | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Rename an item (its body repeats the id, and has a field named like a call option)
+
+        `PUT /items/{item_id}`
+
+        Args:
+            item_id: See the API reference.
+            body_item_id: See `RenameItemRequest`.
+            name: See `RenameItemRequest`.
+            timeout_: Seconds the rename may take on the server.
+        """
+        check_param("item_id", item_id, int)
+        request = self._api.build_request(
+            self._api.http,
+            "PUT",
+            "/items/" + encode_path_segment(item_id),
+            body=as_model(
+                RenameItemRequest,
+                omit_not_given(
+                    {
+                        "item_id": body_item_id,
+                        "name": name,
+                        "timeout": timeout_,
+                    }
+                ),
+            ),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": Problem,
+            },
+            max_retries=max_retries,
+        )
+
     async def delete_item(
         self,
         item_id: int,
@@ -343,6 +444,7 @@ class AsyncItemsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncItemsResource) -> None:
         self.list_items = to_async_raw_response(resource.list_items)
+        self.rename_item = to_async_raw_response(resource.rename_item)
         self.delete_item = to_async_raw_response(resource.delete_item)
 
 
@@ -388,9 +490,9 @@ class AsyncParamsClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
         credentials = Credentials.header("X-Api-Key", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,

@@ -25,3 +25,13 @@ class ItemList(BaseModel):
 class Problem(NullOmittingModel):
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
     detail: str | None = None
+
+
+class RenameItemRequest(NullOmittingModel):
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"item_id", "timeout"})
+    item_id: int | None = None
+    name: str
+    timeout: float | None = None
+    """
+    Seconds the rename may take on the server.
+    """
