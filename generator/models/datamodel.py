@@ -165,10 +165,13 @@ def _replace_holders(source: str, held: list[str]) -> str:
             replacements.append((node.lineno - 1, node.end_lineno or node.lineno, text))
     for start, end, text in sorted(replacements, reverse=True):
         lines[start:end] = [text]
-    result = "".join(lines)
-    if held and "RootModel" not in {a.name for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names}:
-        result = result.replace("from pydantic import ", "from pydantic import RootModel, ", 1)
-    return result
+    imports = [n for n in tree.body if isinstance(n, ast.ImportFrom)]
+    if held and "RootModel" not in {a.name for n in imports for a in n.names}:
+        if any(n.module == "pydantic" for n in imports):
+            return "".join(lines).replace("from pydantic import ", "from pydantic import RootModel, ", 1)
+        # No pydantic import yet (no class needed one): it joins the model base's import group.
+        lines.insert(imports[-1].lineno - 1, "from pydantic import RootModel\n")
+    return "".join(lines)
 
 
 def field_aliases(schemas: dict[str, Any], class_names: Collection[str] = ()) -> dict[str, str]:

@@ -28,15 +28,15 @@ STACKONE = next(c for c in CASES if c.package is stackone_client)
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("case, status, example, expected", [
     (KOMBO_LINKS, 429, "rate_limit",
-     "POST /v1/ats/candidates/candidate-1/result-links failed with HTTP 429: "
-     "PLATFORM.RATE_LIMIT_EXCEEDED: Too many requests were sent with this API key. Slow down and retry."),
+     ("POST /v1/ats/candidates/candidate-1/result-links failed with HTTP 429: "
+      "PLATFORM.RATE_LIMIT_EXCEEDED: Too many requests were sent with this API key. Slow down and retry.")),
     (KOMBO_LINKS, 409, "setup_sync_pending",
-     "POST /v1/ats/candidates/candidate-1/result-links failed with HTTP 409: "
-     "INTEGRATION.SETUP_SYNC_PENDING: Wait for the first sync to complete before adding result links."),
+     ("POST /v1/ats/candidates/candidate-1/result-links failed with HTTP 409: "
+      "INTEGRATION.SETUP_SYNC_PENDING: Wait for the first sync to complete before adding result links.")),
     (XOBIN, 404, "not_found", "GET /api/v2/assessments/report/482913 failed with HTTP 404: Report not found"),
     (STACKONE, 412, "precondition_failed",
-     "GET /unified/ats/assessments/orders/order-1 failed with HTTP 412: "
-     "Precondition failed, linked account belongs to a disabled integration"),
+     ("GET /unified/ats/assessments/orders/order-1 failed with HTTP 412: "
+      "Precondition failed, linked account belongs to a disabled integration")),
 ])
 def test_the_api_code_and_message_are_in_the_exception_text(
     mode: str, case: Any, status: int, example: str, expected: str

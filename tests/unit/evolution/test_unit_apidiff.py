@@ -88,3 +88,26 @@ def test_the_real_manifests_match_a_full_render():
     for package in sorted(p for p in (ROOT / "generated").iterdir() if not p.name.startswith(".")):
         manifest = read_manifest(package)
         assert manifest is not None and manifest.files_intact(package), package.name
+
+
+def _body_form(surface_: dict, whole: bool | None, keywords=()) -> dict:
+    body = surface_["operations"]["things.create"]["body"]
+    if whole is not None:  # None: a surface from before bodies recorded their form
+        body.update(whole=whole, keywords=list(keywords))
+    return surface_
+
+
+def test_how_a_body_is_passed_is_part_of_the_surface():
+    fields = {"name": field("str", wire="name")}
+    # Older surfaces do not say: their generator offered `body=` for every body.
+    dropped = one(_body_form(surface(fields), None), _body_form(surface(fields), False, ["name"]))
+    assert (dropped.kind, dropped.subject) == ("breaking", "things.create")
+    assert "`body=` removed" in dropped.change
+    back = one(_body_form(surface(fields), False, ["name"]), _body_form(surface(fields), True))
+    assert back.kind == "breaking" and "pass the whole body as body=" in back.reason
+    renamed = one(_body_form(surface(fields), False, ["name", "type_"]),
+                  _body_form(surface(fields), False, ["name", "type"]))
+    assert (renamed.kind, renamed.subject) == ("breaking", "things.create.type_")
+    same = diff_surfaces(_body_form(surface(fields), False, ["name"]),
+                         _body_form(surface(fields), False, ["name", "extra"]))
+    assert same == [], "a new keyword is reported where its model field is"
