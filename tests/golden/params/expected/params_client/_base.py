@@ -5,8 +5,10 @@ allow: a key it does not declare (unless the schema allows more with `additional
 and infinity, an enum value it does not know. The client parses responses with `extra="allow"`
 and the response context instead, so an answer may carry fields and enum values newer than the
 spec: unknown fields are kept (`model.model_extra`), an unknown enum value as a plain string.
-Validation errors never echo input values: they may be candidates' personal data (a
-discriminated union's error names the tags it expects, not the one it found).
+Validation errors never echo input values: they may be candidates' personal data. The client
+rebuilds the errors of the bodies it validates without them, whatever the error type; a model you
+build yourself raises pydantic's own error, which hides values too, but for the tag of a
+discriminated union that matched no variant.
 """
 
 from __future__ import annotations
