@@ -283,6 +283,45 @@ async def test_closing_an_async_client_during_a_retry_wait_ends_the_call(serve: 
     assert len(server.seen) == 1
 
 
+def _slow_report(conn: socket.socket, seen: Seen, number: int) -> None:
+    time.sleep(1.0)
+    reply(200, REPORT, JSON)(conn, seen, number)
+
+
+def test_closing_a_sync_client_with_a_call_in_flight_ends_it_in_the_tree(serve: Any) -> None:
+    server = serve(_slow_report)
+    client = xobin_client.XobinClient(api_key=SECRET, base_url=server.url, max_retries=5)
+    outcome: list[object] = []
+
+    def call() -> None:
+        try:
+            outcome.append(client.assessments.get_report(3))
+        except BaseException as error:  # noqa: BLE001  (the test inspects whatever it was)
+            outcome.append(error)
+
+    worker = threading.Thread(target=call)
+    worker.start()
+    _wait_for(lambda: server.seen)
+    client.close()
+    worker.join(timeout=5.0)
+    assert type(outcome[0]) is xobin_client.APIConnectionError, repr(outcome[0])
+    assert len(server.seen) == 1
+
+
+async def test_closing_an_async_client_with_a_call_in_flight_ends_it_in_the_tree(serve: Any) -> None:
+    server = serve(_slow_report)
+    client = xobin_client.AsyncXobinClient(api_key=SECRET, base_url=server.url, max_retries=5)
+    call = asyncio.ensure_future(client.assessments.get_report(3))
+    for _ in range(200):
+        if server.seen:
+            break
+        await asyncio.sleep(0.01)
+    await client.close()
+    with pytest.raises(xobin_client.APIConnectionError, match="closed"):
+        await asyncio.wait_for(call, timeout=5.0)
+    assert len(server.seen) == 1
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_call_on_a_closed_client_raises_a_connection_error(mode: str, serve: Any) -> None:
     server = serve(reply(200, REPORT, JSON))
