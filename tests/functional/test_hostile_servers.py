@@ -115,6 +115,31 @@ def test_a_gzip_bomb_is_counted_decoded_and_stopped_near_the_limit(
 
 
 @pytest.mark.parametrize("mode", MODES)
+def test_only_encodings_the_limit_can_bound_are_asked_for(mode: str, serve: Any) -> None:
+    server = serve(reply(200, REPORT, JSON))
+    own = {"headers": {"Accept-Encoding": "br, zstd, gzip"}}
+    run_on(mode,
+           lambda: xobin_client.XobinClient(api_key=SECRET, base_url=server.url, http_client=httpx.Client(**own)),
+           lambda: xobin_client.AsyncXobinClient(
+               api_key=SECRET, base_url=server.url, http_client=httpx.AsyncClient(**own)),
+           lambda client: client.assessments.get_report(3))
+    xobin(mode, server.url)
+    assert [seen.headers["accept-encoding"] for seen in server.seen] == ["gzip, deflate"] * 2
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_body_a_transport_already_holds_is_held_to_the_limit_too(mode: str) -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=REPORT, headers=JSON))
+    with pytest.raises(xobin_client.APIResponseTooLargeError):
+        run_on(mode,
+               lambda: xobin_client.XobinClient(
+                   api_key=SECRET, http_client=httpx.Client(transport=transport), max_response_bytes=50),
+               lambda: xobin_client.AsyncXobinClient(
+                   api_key=SECRET, http_client=httpx.AsyncClient(transport=transport), max_response_bytes=50),
+               lambda client: client.assessments.get_report(3))
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_a_compressed_body_under_the_limit_is_read_whole(mode: str, serve: Any) -> None:
     padded = json.loads(REPORT) | {"padding": "x" * 200_000}
     server = serve(reply(200, gzip.compress(json.dumps(padded).encode()), {**JSON, "Content-Encoding": "gzip"}))

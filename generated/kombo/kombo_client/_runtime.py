@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -294,7 +294,7 @@ def _whole_call(timeouts: Mapping[str, float | None]) -> float | None:
     phases = tuple(timeouts.values())
     if not phases or None in phases:
         return None
-    return max(value for value in phases if value is not None)
+    return max(cast("tuple[float, ...]", phases))
 
 
 def _api_detail(data: object) -> str:
@@ -344,11 +344,7 @@ class BaseAPI:
         # What every request starts from (default headers replace ours by name, whatever the
         # case): built once. Names a call may set again are kept to merge by name, case aside.
         self._common_headers = merge_headers(
-            {
-                "User-Agent": USER_AGENT,
-                "Accept": "application/json",
-                "Accept-Encoding": ACCEPT_ENCODING,
-            },
+            {"User-Agent": USER_AGENT, "Accept": "application/json"},
             defaults,
         )
         self._has_default_headers = bool(defaults)
@@ -614,7 +610,17 @@ class SyncAPI(BaseAPI):
             raise TypeError("http_client must be an httpx.Client")
         super().__init__(**options)
         self._owns_http = http_client is None
-        self.http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
+        self.http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(follow_redirects=False, headers={"Accept-Encoding": ACCEPT_ENCODING})
+        )
+        if self.http.headers.get("accept-encoding") != ACCEPT_ENCODING:
+            # Your own client asks for other encodings: each request asks for these (unless
+            # default_headers say otherwise), which the size limit can bound while decoding.
+            self._common_headers = merge_headers(
+                {"Accept-Encoding": ACCEPT_ENCODING}, self._common_headers
+            )
 
     def close(self) -> None:
         if self._owns_http:
@@ -702,6 +708,10 @@ class SyncAPI(BaseAPI):
         """Read the body, decoded, into `response`: at most max_response_bytes of it, and not past
         the deadline. Nothing is copied but by the final join, as httpx's own read does."""
         limit = self.max_response_bytes
+        if response.is_stream_consumed:  # a transport that handed over a body it already held
+            if len(response.content) > limit:
+                raise self.too_large(response)
+            return
         chunks: list[bytes] = []
         size = 0
         try:
@@ -751,8 +761,18 @@ class AsyncAPI(BaseAPI):
         super().__init__(**options)
         self._owns_http = http_client is None
         self.http = (
-            http_client if http_client is not None else httpx.AsyncClient(follow_redirects=False)
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(
+                follow_redirects=False, headers={"Accept-Encoding": ACCEPT_ENCODING}
+            )
         )
+        if self.http.headers.get("accept-encoding") != ACCEPT_ENCODING:
+            # Your own client asks for other encodings: each request asks for these (unless
+            # default_headers say otherwise), which the size limit can bound while decoding.
+            self._common_headers = merge_headers(
+                {"Accept-Encoding": ACCEPT_ENCODING}, self._common_headers
+            )
 
     async def close(self) -> None:
         if self._owns_http:
@@ -840,6 +860,10 @@ class AsyncAPI(BaseAPI):
         """Read the body, decoded, into `response`: at most max_response_bytes of it, and not past
         the deadline. Nothing is copied but by the final join, as httpx's own read does."""
         limit = self.max_response_bytes
+        if response.is_stream_consumed:  # a transport that handed over a body it already held
+            if len(response.content) > limit:
+                raise self.too_large(response)
+            return
         chunks: list[bytes] = []
         size = 0
         try:
