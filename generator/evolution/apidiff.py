@@ -207,6 +207,18 @@ class _Differ:
                 self.required(f"{name} request body", new["required"], reading=False)
             if old["media_type"] != new["media_type"]:
                 self.add(COSMETIC, name, f"sends {new['media_type']} (was {old['media_type']})", "the client encodes the body for you")
+            self.body_form(name, old, new)
+
+    def body_form(self, name: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """How calls pass the body: whole as `body=`, or its fields as keyword arguments."""
+        # Surfaces without "whole" come from generators that offered `body=` for every body.
+        old_whole, new_whole = old.get("whole", True), new.get("whole", True)
+        if old_whole and not new_whole:
+            self.add(BREAKING, name, "`body=` removed: the body's fields are keyword arguments",
+                     "calls that pass body= fail; pass each field as a keyword (`**data` for a dict)")
+        elif new_whole and not old_whole:
+            self.add(BREAKING, name, "the body's fields are no longer keyword arguments",
+                     "calls that pass them fail; pass the whole body as body=")
 
     # -- models --------------------------------------------------------------------------------
 

@@ -65,7 +65,9 @@ def _operation(op: Operation) -> dict[str, Any]:
     body = None
     if op.body is not None:
         body = {"model": op.body.model or None, "required": op.body.required,
-                "media_type": ast.literal_eval(op.body.content_type_literal)}
+                "media_type": ast.literal_eval(op.body.content_type_literal),
+                # Passed whole as `body=`, or field by field as the keyword arguments below.
+                "whole": not (op.body.fields or op.body.file_fields)}
     return {
         "http": docstring_value(op.path_doc),
         "params": {p.python_name: _param(p) for p in params},

@@ -47,6 +47,8 @@ class Param:
     style: str = "form"
     explode: bool = True
     client_default: str | None = None  # the client attribute that supplies a default value
+    kind: str = "None"  # what the runtime's check_param accepts, as source (see param_types)
+    accepts_none: bool = False  # None passes check_param: left out, or null where allowed
 
     @property
     def wire_name(self) -> str:

@@ -1,4 +1,5 @@
-"""Python annotations for parameter schemas (path, query and header values)."""
+"""Python annotations for parameter schemas (path, query and header values), and the kind the
+runtime checks a value against (`check_param`)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,27 @@ def parameter_annotation(schema: Any) -> str:
     else:
         annotation = "Any"
     return f"{annotation} | None" if nullable and annotation != "Any" else annotation
+
+
+def parameter_kind(schema: Any) -> str:
+    """The runtime's check for a parameter value, as source: `str`, `int`, `float`, `bool`,
+    `dict`, a tuple of allowed strings, `[kind]` for a list, or `None` (anything)."""
+    if not isinstance(schema, dict):
+        return "None"
+    types, _ = _types_of(schema)
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
+        values = [string_literal(v) for v in enum]
+        return "(" + ", ".join(values) + ("," if len(values) == 1 else "") + ")"
+    if len(types) == 1 and types[0] in _SCALARS:
+        return _SCALARS[types[0]]
+    if types == ["array"]:
+        return f"[{parameter_kind(schema.get('items'))}]"
+    if types == ["object"]:
+        return "dict"
+    return "None"
+
+
+def parameter_nullable(schema: Any) -> bool:
+    """Whether the schema lets the parameter be null."""
+    return isinstance(schema, dict) and _types_of(schema)[1]

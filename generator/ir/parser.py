@@ -47,7 +47,7 @@ from .nodes import (
     Webhook,
 )
 from .nullability import non_nullable_optionals
-from .param_types import parameter_annotation
+from .param_types import parameter_annotation, parameter_kind, parameter_nullable
 from .servers import build_servers
 from .versions import initial_version
 
@@ -60,6 +60,8 @@ _RESERVED_MODEL_NAMES = IMPORTED_NAMES | frozenset({
 _RETRY_SAFE_METHODS = frozenset({"get", "put", "delete", "head", "options", "trace"})
 _RUNTIME_HEADERS = frozenset({"authorization", "content-type", "accept", "user-agent"})
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
+# Keyword arguments every method has besides the operation's own (see macros.jinja).
+_CALL_OPTIONS = frozenset({"self", "timeout", "max_retries", "extra_headers"})
 
 
 def _model_name(original: str) -> str:
@@ -194,7 +196,9 @@ class _Builder:
             param = self._param(parameter, name)
             header = client_headers.get(wire.lower()) if location == "header" else None
             if header is not None:
-                param = dataclasses.replace(param, required=False, client_default=header.python_name)
+                param = dataclasses.replace(
+                    param, required=False, client_default=header.python_name, accepts_none=True
+                )
             by_location[location].append(param)
         template_order = _TEMPLATE_VARIABLE.findall(raw.path)
         by_location["path"].sort(key=lambda p: template_order.index(p.wire_name))
@@ -234,15 +238,20 @@ class _Builder:
     def _param(self, parameter: dict[str, Any], python_name: str) -> Param:
         location = str(parameter["in"])
         style = parameter.get("style") or ("simple" if location in ("path", "header") else "form")
+        schema = deref(self.doc, parameter.get("schema"))
+        required = parameter.get("required") is True or location == "path"
         return Param(
             python_name=python_name,
             wire_literal=escape.string_literal(str(parameter["name"])),
             location=location,
-            annotation=parameter_annotation(deref(self.doc, parameter.get("schema"))),
-            required=parameter.get("required") is True or location == "path",
+            annotation=parameter_annotation(schema),
+            required=required,
             doc=escape.docstring(parameter.get("description")),
             style=str(style),
             explode=bool(parameter.get("explode", style == "form")),
+            kind=parameter_kind(schema),
+            # A path segment is never null; an optional parameter may be None (left out).
+            accepts_none=location != "path" and (not required or parameter_nullable(schema)),
         )
 
     def _body(self, raw: RawOperation, method_name: str, parts: PathParts) -> Body | None:
@@ -493,13 +502,14 @@ def _flatten_body(
     schemas: dict[str, Any],
     objects: frozenset[str],
 ) -> Operation:
-    """Offer the fields of an object body as keyword arguments, and name the file parts'.
+    """Offer the fields of an object body as keyword arguments (the only way to pass them) and
+    name its file parts.
 
     Each keyword is named as the field's wire name where that is a plain identifier (`type=`,
     `id=`), else as the model's attribute. A field whose name a parameter already takes
-    (Unified.to's `connection_id` is both) is left to `body=`: the parameter keeps the name, so a
-    call reads the way the URL does. Read-only fields (set by the server, such as ids and
-    timestamps) are not offered at all.
+    (Unified.to's `connection_id` is both a path parameter and a body field) becomes
+    `body_<name>`: the parameter keeps the name, so a call reads the way the URL does. Read-only
+    fields (set by the server, such as ids and timestamps) are not offered at all.
     """
     body = operation.body
     if body is None:
@@ -508,7 +518,7 @@ def _flatten_body(
         p.python_name for p in operation.path_params + operation.query_params + operation.header_params
     }
     # The method's body names these classes: a keyword must not hide them.
-    taken = set(naming.METHOD_NAMES) | parameters | {
+    taken = set(naming.METHOD_NAMES) | _CALL_OPTIONS | parameters | {
         name for name in [body.model, operation.response_model] + [e.model for e in operation.error_models]
     }
     files = []
@@ -523,7 +533,7 @@ def _flatten_body(
             continue
         name = field.wire_name if naming.is_plain_keyword(field.wire_name) else field.name
         if name in parameters:
-            continue
+            name = naming.safe_identifier(f"body_{field.name}")
         python_name = naming.keyword_name(name, taken)
         taken.add(python_name)
         fields.append(Param(

@@ -56,7 +56,9 @@ _GENERATE_OPTIONS: dict[str, Any] = {
     "use_union_operator": True,
     "enum_field_as_literal": "all",
     "strict_nullable": True,
-    "extra_fields": "allow",
+    # No `extra_fields`: a schema's own additionalProperties decides (true or a schema: allow,
+    # false: forbid); the rest take the package base's `forbid`, which requests keep and
+    # response parsing overrides.
     "disable_timestamp": True,
     "use_schema_description": True,
     "use_field_description": True,
@@ -171,10 +173,14 @@ def _replace_holders(source: str, held: list[str]) -> str:
             replacements.append((node.lineno - 1, node.end_lineno or node.lineno, text))
     for start, end, text in sorted(replacements, reverse=True):
         lines[start:end] = [text]
-    result = "".join(lines)
-    if held and "RootModel" not in {a.name for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names}:
-        result = result.replace("from pydantic import ", "from pydantic import RootModel, ", 1)
-    return result
+    imports = [n for n in tree.body if isinstance(n, ast.ImportFrom)]
+    written = any(text for _, _, text in replacements)  # a schema of its own has its class
+    if written and "RootModel" not in {a.name for n in imports for a in n.names}:
+        if any(n.module == "pydantic" for n in imports):
+            return "".join(lines).replace("from pydantic import ", "from pydantic import RootModel, ", 1)
+        # No pydantic import yet (no class needed one): it joins the model base's import group.
+        lines.insert(imports[-1].lineno - 1, "from pydantic import RootModel\n")
+    return "".join(lines)
 
 
 class _FieldNames:

@@ -118,10 +118,16 @@ def _fix_imports(
                 text = f"from .{base.rsplit('.', 1)[-1]} import {text}\n"
                 edits.append((node.lineno - 1, node.end_lineno or node.lineno, []))
                 last = max(n.end_lineno or n.lineno for n in imports)
-                edits.append((last, last, [b"\n", text.encode()]))
-            else:
+                # Its own import group: one blank line before it, however the groups fell.
+                alone = last == (node.end_lineno or node.lineno) and not lines[node.lineno - 2].strip()
+                edits.append((last, last, ([] if alone else [b"\n"]) + [text.encode()]))
+            elif text:
                 edits.append((node.lineno - 1, node.end_lineno or node.lineno,
                               [f"from {module} import {text}\n".encode()]))
+            else:  # no name of it in use: the import goes, and the blank line after a group of one
+                end = node.end_lineno or node.lineno
+                alone = not lines[node.lineno - 2].strip() and end < len(lines) and not lines[end].strip()
+                edits.append((node.lineno - 1, end + 1 if alone else end, []))
         elif names:
             stdlib = [n for n in imports if isinstance(n, ast.ImportFrom)
                       and n.module in sys.stdlib_module_names and n.module != "__future__"]

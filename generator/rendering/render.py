@@ -21,10 +21,60 @@ from .template_cache import TemplateBytecodeCache
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 _EXCEPTION_NAMES = (
-    "APIConnectionError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
-    "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError",
-    "NotFoundError", "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError",
+    "APIConnectionError", "APIResponseTooLargeError", "APIResponseValidationError",
+    "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
+    "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
+    "UnprocessableEntityError",
 )
+_SERVER_ERRORS = tuple(range(500, 600))
+# The APIStatusError subclasses: name, docstring, the statuses each stands for.
+_STATUS_CLASSES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("BadRequestError", "400 Bad Request.", (400,)),
+    ("AuthenticationError", "401 Unauthorized.", (401,)),
+    ("PermissionDeniedError", "403 Forbidden.", (403,)),
+    ("NotFoundError", "404 Not Found.", (404,)),
+    ("ConflictError", "409 Conflict.", (409,)),
+    ("UnprocessableEntityError", "422 Unprocessable Entity.", (422,)),
+    ("RateLimitError", "429 Too Many Requests.", (429,)),
+    ("InternalServerError", "A 5xx server error.", _SERVER_ERRORS),
+)
+
+
+@dataclass(frozen=True)
+class StatusClass:
+    """An APIStatusError subclass as the exceptions module prints it."""
+
+    name: str
+    doc: str
+    status: int | None  # None for the 5xx class
+    statuses_text: str
+    error_type: str  # the annotation of its `error`
+
+
+def _error_model(op: Operation, status: int) -> str | None:
+    """The error model the runtime parses a `status` answer of `op` into (as it looks it up)."""
+    models = {e.status: e.model for e in op.error_models}
+    return models.get(str(status)) or models.get(f"{status // 100}XX") or models.get("default")
+
+
+def _error_type(models: set[str]) -> str:
+    return " | ".join([f"models.{name}" for name in sorted(models)] + ["None"])
+
+
+def status_classes(api: Api) -> tuple[str, list[StatusClass]]:
+    """The annotation of `APIStatusError.error` (every error model of the API), and each status
+    subclass with the error models its statuses may carry, so `exc.error` is typed."""
+    operations = [op for resource in api.resources for op in resource.operations]
+    every = {e.model for op in operations for e in op.error_models}
+    classes = []
+    for name, doc, statuses in _STATUS_CLASSES:
+        found = {_error_model(op, s) for op in operations for s in statuses}
+        classes.append(StatusClass(
+            name, doc, None if len(statuses) > 1 else statuses[0],
+            "5xx" if len(statuses) > 1 else str(statuses[0]),
+            _error_type({model for model in found if model}),
+        ))
+    return _error_type(every), classes
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +109,8 @@ def _model_imports(models_source: str) -> dict[str, str]:
 def client_imports(api: Api) -> dict[str, str]:
     """Import lines for every name the client module's annotations and calls use."""
     used: set[str] = {"cached_property"} if api.resources else set()
-    runtime = {"DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "NOT_GIVEN", "AsyncAPI", "NotGiven",
-               "SyncAPI", "Timeout"}
+    runtime = {"DEFAULT_MAX_RESPONSE_BYTES", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "NOT_GIVEN",
+               "AsyncAPI", "NotGiven", "SyncAPI", "Timeout"}
     if api.resources:
         runtime.update({"to_async_raw_response", "to_raw_response"})
     if api.auth:
@@ -71,14 +121,16 @@ def client_imports(api: Api) -> dict[str, str]:
                 runtime.add("encode_path_segment")
             if op.body and op.body.model:
                 runtime.add("as_model")
+            if op.body and op.body.model and not op.body.fields:
                 used.add("Any")
             if op.warnings_attribute:
                 runtime.add("log_warnings")
             if op.body and op.body.fields:
                 runtime.add("omit_not_given")
-                used.add("overload")
             if op.body and op.body.file_fields:
                 runtime.add("FileContent")
+            if op.path_params or op.query_params or op.header_params:
+                runtime.add("check_param")
             annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
             if op.body and op.body.model:
                 annotations += [f.annotation for f in op.body.fields] + [op.body.annotation]
@@ -250,8 +302,12 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
                                  testing=True),
         **{key: _import_lines(package, [client], call["imports"]) for key, call in calls.items()},
     }
+    status_error_type, classes = status_classes(api)
     context = {
         "api": api,
+        "status_error_type": status_error_type,
+        "status_classes": classes,
+        "status_error_models": status_error_type != "None",
         "spec_name": escape.comment(spec_name),
         "exports": exports,
         "model_exports": sorted(api.model_names, key=_isort_key),
@@ -292,7 +348,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         f"{package}/py.typed": "",
         f"{package}/models.py": api.models_source,
     }
-    for name in ("__init__.py", "_base.py", "_client.py", "_runtime.py", "_exceptions.py",
-                 "testing.py"):
+    for name in ("__init__.py", "_base.py", "_checks.py", "_client.py", "_runtime.py",
+                 "_exceptions.py", "testing.py"):
         files[f"{package}/{name}"] = env.get_template(f"package/{name}.jinja").render(**context)
     return files

@@ -64,7 +64,9 @@ def test_discriminated_union_body_basic_auth_and_base_url() -> None:
     assert recorder.last_json() == {"pet": {"kind": "cat", "lives": 9}, "e-mail": None}
     assert recorder.last.headers["authorization"] == "Basic " + base64.b64encode(b"user:pw").decode()
     assert isinstance(pet, unions_client.Dog)
-    assert recorder.last.extensions["timeout"]["read"] == 120.0
+    # The operation's timeout; the read timeout is then cut to what the call has left of it.
+    assert recorder.last.extensions["timeout"]["connect"] == 10.0
+    assert recorder.last.extensions["timeout"]["read"] == pytest.approx(120.0, abs=1.0)
 
 
 def test_union_body_rejects_unknown_variant_before_sending() -> None:
@@ -297,3 +299,38 @@ def test_compositions_a_subclass_can_type_stay_subclasses_and_the_rest_hold_ever
     assert robot.name == 7
     # Optional properties marked `nullable: false` are typed `X | None` and left out while None.
     assert compositions_client.Place(city=None).model_dump_json(by_alias=True) == "{}"
+
+
+def test_a_body_field_a_parameter_shadows_is_offered_as_body_name() -> None:
+    recorder = Recorder(status=204)
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        client.items.rename_item(7, name="new", body_item_id=7, timeout_=2.5, timeout=30.0)
+    assert recorder.last.url.path == "/v1/items/7"
+    assert recorder.last_json() == {"name": "new", "item_id": 7, "timeout": 2.5}
+    assert recorder.last.extensions["timeout"]["connect"] == 30.0
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), "0.5", True])
+def test_a_number_query_parameter_must_be_a_finite_number(value: object) -> None:
+    recorder = Recorder(body={"items": []})
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        with pytest.raises(ValueError, match="^min_score must be a finite number, not "):
+            client.items.list_items(limit=1, min_score=value)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"^ids must be a list of integers, not list$"):
+            client.items.list_items(limit=1, ids=[1, "2"])  # type: ignore[list-item]
+        with pytest.raises(ValueError, match=r"^state must be one of 'open', 'closed'$"):
+            client.items.list_items(limit=1, state="archived")  # type: ignore[arg-type]
+        client.items.list_items(limit=1, min_score=2)
+    assert len(recorder.requests) == 1
+    assert recorder.last.url.params["min_score"] == "2"
+
+
+def test_only_a_schema_that_allows_more_keys_takes_them() -> None:
+    recorder = Recorder(status=201, body={"kind": "dog"})
+    with unions_client.UnionsClient(api_key="u", base_url="https://pets.test",
+                                    http_client=recorder.sync_client()) as client:
+        client.pets.create_pet(pet={"kind": "dog"}, labels={"colour": "red", "size": "XL"})
+        assert recorder.last_json()["labels"] == {"colour": "red", "size": "XL"}
+        with pytest.raises(ValueError, match="pet.dog.size"):
+            client.pets.create_pet(pet={"kind": "dog", "size": "XL"})
+    assert len(recorder.requests) == 1

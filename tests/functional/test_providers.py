@@ -91,13 +91,14 @@ def test_kombo_add_candidate_result_link_sends_the_documented_request(mode: str)
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_kombo_body_can_be_a_model_and_header_overridden_per_call(mode: str) -> None:
+def test_kombo_nested_values_can_be_models_and_header_overridden_per_call(mode: str) -> None:
     example = request_example(KOMBO, LINKS_PATH, "post")
     recorder = Recorder(body=response_examples(KOMBO, LINKS_PATH, "post", "200")[0])
-    body = kombo_client.AddCandidateResultLinkRequest.model_validate(example)
+    details = kombo_client.ResultLinkDetails.model_validate(example["details"])
 
     call(mode, recorder, kombo_client, "KomboClient", KOMBO_ARGS, "ats",
-         "add_candidate_result_link", "cand/../x", body=body, integration_id="join:other")
+         "add_candidate_result_link", "cand/../x", **{**example, "details": details},
+         integration_id="join:other")
 
     assert recorder.last.headers["x-integration-id"] == "join:other"
     assert recorder.last.url.raw_path == b"/v1/ats/candidates/cand%2F..%2Fx/result-links"

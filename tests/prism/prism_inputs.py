@@ -1,7 +1,7 @@
 """For every operation of every provider: the call the spec documents and a set of varied valid ones.
 
 Each varied call exercises one dimension of the input space the spec allows: no optional field,
-every optional field, each enum value, each variant of a union, the whole body as a model.
+every optional field, each enum value, each variant of a union, nested objects as models.
 """
 
 from __future__ import annotations
@@ -123,8 +123,11 @@ def _kombo_update_order_result() -> OperationCalls:
             **required, "status": "OPEN", "attributes": [], "attachments": [],
             "score": -1.5, "max_score": 0,
         }),
-        Call("whole body as a model", (ORDER_ID,),
-             {"body": models.UpdateOrderResultRequest.model_validate(everything)}),
+        Call("every nested object as a model instance", (ORDER_ID,), {
+            **everything,
+            "attachments": [models.Attachment.model_validate(a) for a in everything["attachments"]],
+            "remote_fields": models.OrderResultRemoteFields.model_validate(everything["remote_fields"]),
+        }),
         Call("integration id overridden per call", ("order/with spaces",),
              {**required, "status": "OPEN", "integration_id": "greenhouse:abc"}),
     ]
@@ -164,12 +167,12 @@ def _kombo_add_candidate_result_link() -> OperationCalls:
           for c in categories),
         Call("greenhouse author null", (CANDIDATE_ID,), {
             **required, "remote_fields": {"greenhouse": {"post_headers": {"On-Behalf-Of": None}}}}),
-        Call("whole body as a model", (CANDIDATE_ID,), {"body": models.AddCandidateResultLinkRequest(
-            label="L", url="https://example.com",
-            details=models.ResultLinkDetails(custom_field_name_prefix="X",
-                                             attributes=[models.ResultLinkAttribute(key="a", value="b")]),
-            remote_fields=models.ResultLinkRemoteFields.model_validate(every_ats),
-        )}),
+        Call("every nested object as a model instance", (CANDIDATE_ID,), {
+            "label": "L", "url": "https://example.com",
+            "details": models.ResultLinkDetails(
+                custom_field_name_prefix="X", attributes=[models.ResultLinkAttribute(key="a", value="b")]),
+            "remote_fields": models.ResultLinkRemoteFields.model_validate(every_ats),
+        }),
     ]
     return OperationCalls("kombo", op.operation_id, "ats", "add_candidate_result_link",
                           documented, tuple(varied))
@@ -242,11 +245,11 @@ def _unified_create_assessment_package() -> OperationCalls:
         Call("every writable field", (connection_id,), everything),
         Call("parameter with only its type", (connection_id,),
              {"type": "OTHER", "parameters": [{"type": "TEXT"}, {}]}),
-        Call("whole body as a model", (connection_id,), {"body": models.AssessmentPackage(
-            type="VIDEO_INTERVIEW", name="Async video",
-            parameters=[models.AssessmentParameter(type="DATE", name="Start")],
-            regions=[models.AssessmentPackageRegion(regions=["DE"], currency="EUR")],
-        )}),
+        Call("nested objects as model instances", (connection_id,), {
+            "type": "VIDEO_INTERVIEW", "name": "Async video",
+            "parameters": [models.AssessmentParameter(type="DATE", name="Start")],
+            "regions": [models.AssessmentPackageRegion(regions=["DE"], currency="EUR")],
+        }),
     ]
     return OperationCalls("unified", op.operation_id, "assessment", "create_assessment_package",
                           documented, tuple(varied))

@@ -7,13 +7,13 @@ from typing import Any, Literal
 
 from kombo_client import (
     AsyncKomboClient,
+    Attachment,
     AttributeSubResult,
     AttributeText,
     ConflictError,
     KomboClient,
     ResultLinkDetails,
     SuccessResponse,
-    UpdateOrderResultRequest,
     WarningModel,
 )
 
@@ -37,8 +37,12 @@ def run_sync(base_url: str) -> list[str]:
         )
         status: Literal["success"] = result.status
         warnings: list[WarningModel] = result.warnings
-        body = UpdateOrderResultRequest(status="OPEN", result_url="https://example.com/r/2")
-        again: SuccessResponse = kombo.assessment.update_order_result("order-2", body=body)
+        again: SuccessResponse = kombo.assessment.update_order_result(
+            "order-2",
+            status="OPEN",
+            result_url="https://example.com/r/2",
+            attachments=[Attachment(name="report.pdf", data_url="https://example.com/r/2.pdf")],
+        )
         link: SuccessResponse = kombo.ats.add_candidate_result_link(
             "candidate-1",
             label="Report",
@@ -62,7 +66,11 @@ async def run_async(base_url: str) -> list[str]:
         except ConflictError as error:
             status_code: int = error.status_code
             outcome.append(str(status_code))
+            if error.error is not None:  # the spec's ErrorResponse; None if the body did not match
+                code: str | None = error.error.error.code
+                message: str = error.error.error.message
+                outcome += [code or "no code", message]
         link: SuccessResponse = await kombo.ats.add_candidate_result_link(
-            "candidate-1", body={"label": "Report", "url": "https://example.com/r/1"}
+            "candidate-1", label="Report", url="https://example.com/r/1"
         )
         return [*outcome, link.status]

@@ -9,11 +9,12 @@ from unified_client import AssessmentParameter, AsyncUnifiedClient, UnifiedClien
 
 def misuse_sync() -> None:
     unified = UnifiedClient(api_key="k", region=1)  # expect: arg-type
-    unified.assessment.create_assessment_package("c", type="QUIZ")  # expect: call-overload
-    unified.assessment.create_assessment_package("c")  # expect: call-overload
-    unified.assessment.create_assessment_package("c", type_="OTHER")  # expect: call-overload
-    unified.assessment.create_assessment_package("c", type="OTHER", max_score="high")  # expect: call-overload
-    unified.assessment.create_assessment_package("c", type="OTHER", parameters=["level"])  # expect: call-overload
+    unified.assessment.create_assessment_package("c", type="QUIZ")  # expect: arg-type
+    unified.assessment.create_assessment_package("c")  # expect: call-arg
+    unified.assessment.create_assessment_package("c", type_="OTHER")  # expect: call-arg
+    unified.assessment.create_assessment_package("c", type="OTHER", max_score="high")  # expect: arg-type
+    unified.assessment.create_assessment_package("c", type="OTHER", parameters=["level"])  # expect: list-item
+    unified.assessment.create_assessment_package("c", type="OTHER", workspace_id="w")  # expect: call-arg
     AssessmentParameter(type="TEXT", is_required="yes")  # expect: arg-type
     package = unified.assessment.create_assessment_package("c", type="OTHER")
     score: int = package.max_score  # expect: assignment

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from xobin_client import AsyncXobinClient, XobinClient
+from xobin_client import AsyncXobinClient, NotFoundError, XobinClient
 
 
 def misuse_sync() -> None:
@@ -17,6 +17,11 @@ def misuse_sync() -> None:
     report.score  # expect: attr-defined
     for section in report.sections:  # expect: union-attr
         pass
+    try:
+        xobin.assessments.get_report(2)
+    except NotFoundError as error:
+        if error.error is not None:
+            error.error.message  # expect: attr-defined
 
 
 async def misuse_async() -> None:

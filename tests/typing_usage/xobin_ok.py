@@ -23,5 +23,8 @@ async def run_async(base_url: str) -> list[str]:
             await xobin.assessments.get_report(1, extra_headers={"Prefer": "code=401"})
         except AuthenticationError as error:
             outcome.append(str(error.status_code))
+            if error.error is not None:  # the spec's Error model, when the body matches it
+                text: str = error.error.error
+                outcome.append(text)
         report: Report = await xobin.assessments.get_report(482914, timeout=5.0)
         return [*outcome, report.name]

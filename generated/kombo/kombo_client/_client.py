@@ -7,11 +7,12 @@ import sys
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -21,6 +22,7 @@ from ._runtime import (
     SyncAPI,
     Timeout,
     as_model,
+    check_param,
     encode_path_segment,
     log_warnings,
     omit_not_given,
@@ -64,46 +66,12 @@ class AssessmentResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AssessmentResourceWithRawResponse(self)
 
-    @overload
     def update_order_result(
         self,
         assessment_order_id: str,
         *,
         status: Literal["COMPLETED", "CANCELLED", "OPEN"],
         result_url: str,
-        completed_at: datetime | NotGiven = NOT_GIVEN,
-        score: float | NotGiven = NOT_GIVEN,
-        max_score: float | NotGiven = NOT_GIVEN,
-        attributes: (
-            list[AttributeText | AttributeSubResult | dict[str, Any]] | NotGiven
-        ) = NOT_GIVEN,
-        attachments: list[Attachment | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        remote_fields: OrderResultRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    @overload
-    def update_order_result(
-        self,
-        assessment_order_id: str,
-        *,
-        body: UpdateOrderResultRequest | dict[str, Any],
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    def update_order_result(
-        self,
-        assessment_order_id: str,
-        *,
-        body: UpdateOrderResultRequest | dict[str, Any] | None = None,
-        status: Literal["COMPLETED", "CANCELLED", "OPEN"] | NotGiven = NOT_GIVEN,
-        result_url: str | NotGiven = NOT_GIVEN,
         completed_at: datetime | NotGiven = NOT_GIVEN,
         score: float | NotGiven = NOT_GIVEN,
         max_score: float | NotGiven = NOT_GIVEN,
@@ -145,21 +113,9 @@ class AssessmentResource:
                 renders every non-`TEXT` attribute as formatted plain text.
             attachments: Files that make up the result (for example a PDF report); at most five.
             remote_fields: See `UpdateOrderResultRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `UpdateOrderResultRequest` for each field).
         """
-        if body is None:
-            body = {
-                "status": status,
-                "result_url": result_url,
-                "completed_at": completed_at,
-                "score": score,
-                "max_score": max_score,
-                "attributes": attributes,
-                "attachments": attachments,
-                "remote_fields": remote_fields,
-            }
-            body = omit_not_given(body)
+        check_param("assessment_order_id", assessment_order_id, str)
+        check_param("integration_id", integration_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "PUT",
@@ -169,7 +125,21 @@ class AssessmentResource:
                     "integration_id", integration_id, "KOMBO_INTEGRATION_ID"
                 ),
             },
-            body=None if body is None else as_model(UpdateOrderResultRequest, body),
+            body=as_model(
+                UpdateOrderResultRequest,
+                omit_not_given(
+                    {
+                        "status": status,
+                        "result_url": result_url,
+                        "completed_at": completed_at,
+                        "score": score,
+                        "max_score": max_score,
+                        "attributes": attributes,
+                        "attachments": attachments,
+                        "remote_fields": remote_fields,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -207,40 +177,12 @@ class AtsResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AtsResourceWithRawResponse(self)
 
-    @overload
     def add_candidate_result_link(
         self,
         candidate_id: str,
         *,
         label: str,
         url: str,
-        details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
-        remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    @overload
-    def add_candidate_result_link(
-        self,
-        candidate_id: str,
-        *,
-        body: AddCandidateResultLinkRequest | dict[str, Any],
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    def add_candidate_result_link(
-        self,
-        candidate_id: str,
-        *,
-        body: AddCandidateResultLinkRequest | dict[str, Any] | None = None,
-        label: str | NotGiven = NOT_GIVEN,
-        url: str | NotGiven = NOT_GIVEN,
         details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
         remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
@@ -268,17 +210,9 @@ class AtsResource:
             url: Target of the link.
             details: See `AddCandidateResultLinkRequest`.
             remote_fields: See `AddCandidateResultLinkRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `AddCandidateResultLinkRequest` for each field).
         """
-        if body is None:
-            body = {
-                "label": label,
-                "url": url,
-                "details": details,
-                "remote_fields": remote_fields,
-            }
-            body = omit_not_given(body)
+        check_param("candidate_id", candidate_id, str)
+        check_param("integration_id", integration_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "POST",
@@ -288,7 +222,17 @@ class AtsResource:
                     "integration_id", integration_id, "KOMBO_INTEGRATION_ID"
                 ),
             },
-            body=None if body is None else as_model(AddCandidateResultLinkRequest, body),
+            body=as_model(
+                AddCandidateResultLinkRequest,
+                omit_not_given(
+                    {
+                        "label": label,
+                        "url": url,
+                        "details": details,
+                        "remote_fields": remote_fields,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             operation_timeout=300.0,
@@ -332,13 +276,21 @@ class KomboClient:
         integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Read from
             `KOMBO_INTEGRATION_ID` when not given; each call can override it.
         region: which server to use: `eu` (default), `us`.
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -350,6 +302,7 @@ class KomboClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -357,24 +310,28 @@ class KomboClient:
             api_key = os.environ.get("KOMBO_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set KOMBO_API_KEY")
-        credentials = Credentials({"Authorization": "Bearer " + api_key})
+        credentials = Credentials.header("Authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
             credentials=credentials,
             client_headers={
                 "integration_id": (
-                    integration_id
-                    if integration_id is not None
-                    else os.environ.get("KOMBO_INTEGRATION_ID")
+                    "X-Integration-Id",
+                    (
+                        integration_id
+                        if integration_id is not None
+                        else os.environ.get("KOMBO_INTEGRATION_ID")
+                    ),
                 ),
             },
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.assessment = AssessmentResource(self._api)
@@ -410,46 +367,12 @@ class AsyncAssessmentResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AsyncAssessmentResourceWithRawResponse(self)
 
-    @overload
     async def update_order_result(
         self,
         assessment_order_id: str,
         *,
         status: Literal["COMPLETED", "CANCELLED", "OPEN"],
         result_url: str,
-        completed_at: datetime | NotGiven = NOT_GIVEN,
-        score: float | NotGiven = NOT_GIVEN,
-        max_score: float | NotGiven = NOT_GIVEN,
-        attributes: (
-            list[AttributeText | AttributeSubResult | dict[str, Any]] | NotGiven
-        ) = NOT_GIVEN,
-        attachments: list[Attachment | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        remote_fields: OrderResultRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    @overload
-    async def update_order_result(
-        self,
-        assessment_order_id: str,
-        *,
-        body: UpdateOrderResultRequest | dict[str, Any],
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    async def update_order_result(
-        self,
-        assessment_order_id: str,
-        *,
-        body: UpdateOrderResultRequest | dict[str, Any] | None = None,
-        status: Literal["COMPLETED", "CANCELLED", "OPEN"] | NotGiven = NOT_GIVEN,
-        result_url: str | NotGiven = NOT_GIVEN,
         completed_at: datetime | NotGiven = NOT_GIVEN,
         score: float | NotGiven = NOT_GIVEN,
         max_score: float | NotGiven = NOT_GIVEN,
@@ -491,21 +414,9 @@ class AsyncAssessmentResource:
                 renders every non-`TEXT` attribute as formatted plain text.
             attachments: Files that make up the result (for example a PDF report); at most five.
             remote_fields: See `UpdateOrderResultRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `UpdateOrderResultRequest` for each field).
         """
-        if body is None:
-            body = {
-                "status": status,
-                "result_url": result_url,
-                "completed_at": completed_at,
-                "score": score,
-                "max_score": max_score,
-                "attributes": attributes,
-                "attachments": attachments,
-                "remote_fields": remote_fields,
-            }
-            body = omit_not_given(body)
+        check_param("assessment_order_id", assessment_order_id, str)
+        check_param("integration_id", integration_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "PUT",
@@ -515,7 +426,21 @@ class AsyncAssessmentResource:
                     "integration_id", integration_id, "KOMBO_INTEGRATION_ID"
                 ),
             },
-            body=None if body is None else as_model(UpdateOrderResultRequest, body),
+            body=as_model(
+                UpdateOrderResultRequest,
+                omit_not_given(
+                    {
+                        "status": status,
+                        "result_url": result_url,
+                        "completed_at": completed_at,
+                        "score": score,
+                        "max_score": max_score,
+                        "attributes": attributes,
+                        "attachments": attachments,
+                        "remote_fields": remote_fields,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -553,40 +478,12 @@ class AsyncAtsResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AsyncAtsResourceWithRawResponse(self)
 
-    @overload
     async def add_candidate_result_link(
         self,
         candidate_id: str,
         *,
         label: str,
         url: str,
-        details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
-        remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    @overload
-    async def add_candidate_result_link(
-        self,
-        candidate_id: str,
-        *,
-        body: AddCandidateResultLinkRequest | dict[str, Any],
-        integration_id: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> SuccessResponse: ...
-
-    async def add_candidate_result_link(
-        self,
-        candidate_id: str,
-        *,
-        body: AddCandidateResultLinkRequest | dict[str, Any] | None = None,
-        label: str | NotGiven = NOT_GIVEN,
-        url: str | NotGiven = NOT_GIVEN,
         details: ResultLinkDetails | dict[str, Any] | NotGiven = NOT_GIVEN,
         remote_fields: ResultLinkRemoteFields | dict[str, Any] | NotGiven = NOT_GIVEN,
         integration_id: str | None = None,
@@ -614,17 +511,9 @@ class AsyncAtsResource:
             url: Target of the link.
             details: See `AddCandidateResultLinkRequest`.
             remote_fields: See `AddCandidateResultLinkRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `AddCandidateResultLinkRequest` for each field).
         """
-        if body is None:
-            body = {
-                "label": label,
-                "url": url,
-                "details": details,
-                "remote_fields": remote_fields,
-            }
-            body = omit_not_given(body)
+        check_param("candidate_id", candidate_id, str)
+        check_param("integration_id", integration_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "POST",
@@ -634,7 +523,17 @@ class AsyncAtsResource:
                     "integration_id", integration_id, "KOMBO_INTEGRATION_ID"
                 ),
             },
-            body=None if body is None else as_model(AddCandidateResultLinkRequest, body),
+            body=as_model(
+                AddCandidateResultLinkRequest,
+                omit_not_given(
+                    {
+                        "label": label,
+                        "url": url,
+                        "details": details,
+                        "remote_fields": remote_fields,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             operation_timeout=300.0,
@@ -678,13 +577,21 @@ class AsyncKomboClient:
         integration_id: Identifies which customer integration the request acts on, in the form `<tool>:<id>`. Read from
             `KOMBO_INTEGRATION_ID` when not given; each call can override it.
         region: which server to use: `eu` (default), `us`.
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -696,6 +603,7 @@ class AsyncKomboClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -703,24 +611,28 @@ class AsyncKomboClient:
             api_key = os.environ.get("KOMBO_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set KOMBO_API_KEY")
-        credentials = Credentials({"Authorization": "Bearer " + api_key})
+        credentials = Credentials.header("Authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
             credentials=credentials,
             client_headers={
                 "integration_id": (
-                    integration_id
-                    if integration_id is not None
-                    else os.environ.get("KOMBO_INTEGRATION_ID")
+                    "X-Integration-Id",
+                    (
+                        integration_id
+                        if integration_id is not None
+                        else os.environ.get("KOMBO_INTEGRATION_ID")
+                    ),
                 ),
             },
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.assessment = AsyncAssessmentResource(self._api)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from ._base import BaseModel, NullOmittingModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
@@ -15,9 +15,6 @@ class AttributeText(BaseModel):
     A labelled free-text attribute.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     type: Literal["TEXT"]
     """
     Discriminator for the text variant.
@@ -37,9 +34,6 @@ class SubResultScore(BaseModel):
     Score reached in a sub-test together with the achievable maximum.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     value: float
     """
     Score reached; any finite double.
@@ -55,9 +49,6 @@ class Attachment(NullOmittingModel):
     A file to store with the result. Supply exactly one of `data` (inline base64 content) or `data_url` (a link Kombo downloads); the schema does not enforce this, Kombo does.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"content_type", "data", "data_url"})
     name: str
     """
@@ -82,9 +73,6 @@ class SmartRecruitersOrderResultFields(NullOmittingModel):
     Pass-through fields for SmartRecruiters.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"scoreLabel"})
     scoreLabel: str | None = None
     """
@@ -97,9 +85,6 @@ class RecruiteeOrderResultFields(NullOmittingModel):
     Pass-through fields for Recruitee.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"subtitle"})
     subtitle: str | None = None
     """
@@ -112,9 +97,6 @@ class WorkdayAssessmentTestStatusReference(BaseModel):
     Workday reference to the status to set on the assessment test.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     Assessment_Status_ID: str
     """
     Workday ID of the assessment status.
@@ -126,9 +108,6 @@ class ResultLinkAttribute(BaseModel):
     One key/value pair of result details.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     key: str
     """
     Attribute name.
@@ -144,9 +123,6 @@ class IcimsResultLinkFields(NullOmittingModel):
     Pass-through fields for iCIMS.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"assessment_package_id"})
     assessment_package_id: str | None = None
     """
@@ -159,9 +135,6 @@ class OracleResultLinkFields(NullOmittingModel):
     Pass-through fields for Oracle.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset(
         {"multi_post_to_all_current_applications", "override_document_category"}
     )
@@ -186,9 +159,6 @@ class GreenhousePostHeaders(BaseModel):
     Extra HTTP headers Kombo adds to its `POST` requests to Greenhouse.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     On_Behalf_Of: Annotated[str | None, Field(alias="On-Behalf-Of")] = None
     """
     Greenhouse user ID recorded as the author of the action. Kombo sends a default; set this to override it.
@@ -200,9 +170,6 @@ class WorkableResultLinkFields(NullOmittingModel):
     Pass-through fields for Workable.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"on_behalf_of_user_remote_id"})
     on_behalf_of_user_remote_id: str | None = None
     """
@@ -215,9 +182,6 @@ class WarningModel(BaseModel):
     An interaction warning, also shown in the Kombo dashboard. Worth logging.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     message: str
     """
     Text of the warning.
@@ -229,9 +193,6 @@ class SuccessResponse(BaseModel):
     Envelope Kombo returns when an action succeeded.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     status: Literal["success"]
     """
     Always `success`.
@@ -251,9 +212,6 @@ class ErrorDetail(BaseModel):
     What went wrong, with a machine-readable code where one exists.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     code: (
         Annotated[
             Literal[
@@ -308,9 +266,6 @@ class AttributeSubResult(BaseModel):
     The scored outcome of one sub-test within the assessment.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     type: Literal["SUB_RESULT"]
     """
     Discriminator for the sub-result variant.
@@ -335,9 +290,6 @@ class WorkdayTestResultData(NullOmittingModel):
     Workday `Assess_Candidate_Test_Result_Data` element.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assessment_Test_Status_Reference"})
     Assessment_Test_Status_Reference: WorkdayAssessmentTestStatusReference | None = None
 
@@ -347,9 +299,6 @@ class ResultLinkDetails(BaseModel):
     Extra key/value information (percentages, scores or any text) stored with the link. Keep keys and the prefix short so they fit the ATS interface.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     custom_field_name_prefix: str
     """
     Prepended to each attribute key when the ATS stores attributes as custom fields; with `Acme:` the key `Score` becomes the field `Acme: Score`. Your product or company name is a good choice.
@@ -365,9 +314,6 @@ class GreenhouseResultLinkFields(NullOmittingModel):
     Pass-through fields for Greenhouse.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"post_headers"})
     post_headers: GreenhousePostHeaders | None = None
 
@@ -377,9 +323,6 @@ class ErrorResponse(BaseModel):
     Kombo's standard error envelope for the ATS APIs.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     status: Literal["error"]
     """
     Always `error`.
@@ -392,9 +335,6 @@ class WorkdayCandidateAssessmentData(NullOmittingModel):
     Workday `Candidate_Assessment_Data` element.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assess_Candidate_Test_Result_Data"})
     Assess_Candidate_Test_Result_Data: WorkdayTestResultData | None = None
 
@@ -404,9 +344,6 @@ class ResultLinkRemoteFields(NullOmittingModel):
     ATS-specific values that Kombo passes through unchanged.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"greenhouse", "icims", "oracle", "workable"})
     icims: IcimsResultLinkFields | None = None
     oracle: OracleResultLinkFields | None = None
@@ -419,9 +356,6 @@ class WorkdayAssessCandidateData(NullOmittingModel):
     Workday `Assess_Candidate_Data` element.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"Candidate_Assessment_Data"})
     Candidate_Assessment_Data: WorkdayCandidateAssessmentData | None = None
 
@@ -431,9 +365,6 @@ class AddCandidateResultLinkRequest(NullOmittingModel):
     A result link to attach to a candidate.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"details", "remote_fields"})
     label: str
     """
@@ -452,9 +383,6 @@ class WorkdayOrderResultFields(NullOmittingModel):
     Pass-through fields for Workday, mirroring the nesting of Workday's Assess_Candidate request. Only present in Kombo's 2026-07 SDK.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assess_Candidate_Data"})
     Assess_Candidate_Data: WorkdayAssessCandidateData | None = None
 
@@ -464,9 +392,6 @@ class OrderResultRemoteFields(NullOmittingModel):
     ATS-specific values that Kombo passes through unchanged.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"recruitee", "smartrecruiters", "workday"})
     smartrecruiters: SmartRecruitersOrderResultFields | None = None
     recruitee: RecruiteeOrderResultFields | None = None
@@ -478,9 +403,6 @@ class UpdateOrderResultRequest(NullOmittingModel):
     Result of an assessment or background-check order to be written to the ATS.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset(
         {"attachments", "attributes", "completed_at", "max_score", "remote_fields", "score"}
     )

@@ -21,6 +21,7 @@ from ._client import (
 )
 from ._exceptions import (
     APIConnectionError,
+    APIResponseTooLargeError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -68,6 +69,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
+    "APIResponseTooLargeError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",

@@ -1,9 +1,14 @@
 """The base of every model in `stackone_client.models`.
 
-Strict where you send, lenient where the API answers: a request with a value the spec does not allow
-fails before it is sent, while a response may carry fields and enum values newer than the spec.
-Unknown fields are kept (`model.model_extra`); an unknown enum value is kept as a plain string.
-Validation errors never echo input values: they may be candidates' personal data.
+Strict where you send, lenient where the API answers. A model refuses what its schema does not
+allow: a key it does not declare (unless the schema allows more with `additionalProperties`), NaN
+and infinity, an enum value it does not know. The client parses responses with `extra="allow"`
+and the response context instead, so an answer may carry fields and enum values newer than the
+spec: unknown fields are kept (`model.model_extra`), an unknown enum value as a plain string.
+Validation errors never echo input values: they may be candidates' personal data. The client
+rebuilds the errors of the bodies it validates without them, whatever the error type; a model you
+build yourself raises pydantic's own error, which hides values too, but for the tag of a
+discriminated union that matched no variant.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ def _in_response(info: ValidationInfo) -> bool:
 
 
 class BaseModel(pydantic.BaseModel):
-    model_config = ConfigDict(extra="allow", hide_input_in_errors=True)
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, allow_inf_nan=False)
 
 
 class NullOmittingModel(BaseModel):

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -19,6 +20,7 @@ from ._runtime import (
     NotGiven,
     SyncAPI,
     Timeout,
+    check_param,
     encode_path_segment,
     to_async_raw_response,
     to_raw_response,
@@ -97,6 +99,11 @@ class AtsResource:
                 it is empty or absent.
             account_id: Identifier of the linked account the request is made for. Defaults to the client's value.
         """
+        check_param("id", id, str)
+        check_param("raw", raw, bool, nullable=True)
+        check_param("proxy", proxy, dict, nullable=True)
+        check_param("fields", fields, str, nullable=True)
+        check_param("account_id", account_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -161,13 +168,21 @@ class StackOneClient:
         account_id: Identifier of the linked account the request is made for. Read from
             `STACKONE_ACCOUNT_ID` when not given; each call can override it.
         region: which server to use: `default` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -180,6 +195,7 @@ class StackOneClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -188,21 +204,23 @@ class StackOneClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set STACKONE_API_KEY")
         credentials = Credentials.basic(api_key, password)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
             credentials=credentials,
             client_headers={
                 "account_id": (
-                    account_id if account_id is not None else os.environ.get("STACKONE_ACCOUNT_ID")
+                    "x-account-id",
+                    account_id if account_id is not None else os.environ.get("STACKONE_ACCOUNT_ID"),
                 ),
             },
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.ats = AtsResource(self._api)
@@ -272,6 +290,11 @@ class AsyncAtsResource:
                 it is empty or absent.
             account_id: Identifier of the linked account the request is made for. Defaults to the client's value.
         """
+        check_param("id", id, str)
+        check_param("raw", raw, bool, nullable=True)
+        check_param("proxy", proxy, dict, nullable=True)
+        check_param("fields", fields, str, nullable=True)
+        check_param("account_id", account_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -336,13 +359,21 @@ class AsyncStackOneClient:
         account_id: Identifier of the linked account the request is made for. Read from
             `STACKONE_ACCOUNT_ID` when not given; each call can override it.
         region: which server to use: `default` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -355,6 +386,7 @@ class AsyncStackOneClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -363,21 +395,23 @@ class AsyncStackOneClient:
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set STACKONE_API_KEY")
         credentials = Credentials.basic(api_key, password)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
             credentials=credentials,
             client_headers={
                 "account_id": (
-                    account_id if account_id is not None else os.environ.get("STACKONE_ACCOUNT_ID")
+                    "x-account-id",
+                    account_id if account_id is not None else os.environ.get("STACKONE_ACCOUNT_ID"),
                 ),
             },
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.ats = AsyncAtsResource(self._api)

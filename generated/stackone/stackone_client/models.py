@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import Field, RootModel
 
 from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
@@ -15,9 +15,6 @@ class OrderPackage(BaseModel):
     Assessment package referenced by an order (vendor model `OrderPackageApiModel`).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     id: str | None = None
     """
     StackOne's identifier for the package.
@@ -41,9 +38,6 @@ class ApplicationStatusEnum(BaseModel):
     An application status, both normalised by StackOne and as the provider spells it.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     value: (
         Annotated[
             Literal[
@@ -86,9 +80,6 @@ class JobHiringTeam(BaseModel):
     One member of a job's hiring team.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     user_id: str | None = None
     """
     StackOne's identifier for the user.
@@ -120,9 +111,6 @@ class CandidateEmail(BaseModel):
     An email address of a candidate.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     type: str | None = None
     """
     Kind of address, for example `personal` or `work`.
@@ -138,9 +126,6 @@ class OrderJobHiringTeam(BaseModel):
     The ATS user who requested the assessment (vendor model `OrderJobHiringTeamApiModel`).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     user_id: str | None = None
     """
     StackOne's identifier for the user.
@@ -176,9 +161,6 @@ class RawResponse(BaseModel):
     One request StackOne sent to the provider, and the provider's answer.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     method: str
     """
     HTTP method of the provider request.
@@ -202,9 +184,6 @@ class UnifiedError(BaseModel):
     Error details StackOne derived from the provider's failure.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float | None = None
     """
     HTTP status reported for the failure.
@@ -224,9 +203,6 @@ class ProviderError(BaseModel):
     An error returned by the underlying provider.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     status: float | None = None
     """
     HTTP status the provider answered with.
@@ -250,9 +226,6 @@ class BadRequestResponse(BaseModel):
     Body of a 400 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (400).
@@ -280,9 +253,6 @@ class UnauthorizedResponse(BaseModel):
     Body of a 401 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (401).
@@ -302,9 +272,6 @@ class ForbiddenResponse(BaseModel):
     Body of a 403 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (403).
@@ -324,9 +291,6 @@ class NotFoundResponse(BaseModel):
     Body of a 404 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (404).
@@ -346,9 +310,6 @@ class RequestTimedOutResponse(BaseModel):
     Body of a 408 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (408).
@@ -368,9 +329,6 @@ class ConflictResponse(BaseModel):
     Body of a 409 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (409).
@@ -390,9 +348,6 @@ class PreconditionFailedResponse(BaseModel):
     Body of a 412 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (412).
@@ -412,9 +367,6 @@ class UnprocessableEntityResponse(BaseModel):
     Body of a 422 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (422).
@@ -434,9 +386,6 @@ class TooManyRequestsResponse(BaseModel):
     Body of a 429 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (429).
@@ -456,9 +405,6 @@ class InternalServerErrorResponse(BaseModel):
     Body of a 500 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (500).
@@ -478,9 +424,6 @@ class NotImplementedResponse(BaseModel):
     Body of a 501 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (501).
@@ -500,9 +443,6 @@ class BadGatewayResponse(BaseModel):
     Body of a 502 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     statusCode: float
     """
     HTTP status code (502).
@@ -522,9 +462,6 @@ class OrderApplication(BaseModel):
     Application referenced by an order (vendor model `OrderApplicationApiModel`).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     id: str | None = None
     """
     StackOne's identifier for the application.
@@ -548,9 +485,6 @@ class OrderJob(BaseModel):
     Job referenced by an order (vendor model `OrderJobApiModel`).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     id: str | None = None
     """
     StackOne's identifier for the job.
@@ -578,9 +512,6 @@ class OrderCandidate(BaseModel):
     Candidate referenced by an order (vendor model `OrderCandidateApiModel`).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     id: str | None = None
     """
     StackOne's identifier for the candidate.
@@ -616,9 +547,6 @@ class AssessmentOrder(BaseModel):
     An assessment order: the request from the ATS asking the assessment provider to assess a candidate for an application. Every field is optional and may be null.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     id: str | None = None
     """
     StackOne's identifier for the order.
@@ -658,9 +586,6 @@ class AssessmentOrderResult(BaseModel):
     Envelope around a single assessment order.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     data: AssessmentOrder
     raw: list[RawResponse] | None = None
     """

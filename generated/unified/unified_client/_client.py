@@ -7,11 +7,12 @@ import sys
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -21,6 +22,7 @@ from ._runtime import (
     SyncAPI,
     Timeout,
     as_model,
+    check_param,
     encode_path_segment,
     omit_not_given,
     to_async_raw_response,
@@ -52,7 +54,6 @@ class AssessmentResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AssessmentResourceWithRawResponse(self)
 
-    @overload
     def create_assessment_package(
         self,
         connection_id: str,
@@ -70,54 +71,6 @@ class AssessmentResource:
         updated_at: datetime | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        aliases: list[str] | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        parameters: list[AssessmentParameter | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        has_redirect_url: bool | NotGiven = NOT_GIVEN,
-        has_target_url: bool | NotGiven = NOT_GIVEN,
-        needs_ip_address: bool | NotGiven = NOT_GIVEN,
-        max_score: float | NotGiven = NOT_GIVEN,
-        info_url: str | NotGiven = NOT_GIVEN,
-        regions: list[AssessmentPackageRegion | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        raw: dict[str, Any] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> AssessmentPackage: ...
-
-    @overload
-    def create_assessment_package(
-        self,
-        connection_id: str,
-        *,
-        body: AssessmentPackage | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> AssessmentPackage: ...
-
-    def create_assessment_package(
-        self,
-        connection_id: str,
-        *,
-        body: AssessmentPackage | dict[str, Any] | None = None,
-        id: str | NotGiven = NOT_GIVEN,
-        created_at: datetime | NotGiven = NOT_GIVEN,
-        updated_at: datetime | NotGiven = NOT_GIVEN,
-        integration_types: list[str] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        type: (
-            Literal[
-                "SKILLS_TEST",
-                "BEHAVIORAL_ASSESSMENT",
-                "VIDEO_INTERVIEW",
-                "BACKGROUND_CHECK",
-                "REFERENCE_CHECK",
-                "OTHER",
-            ]
-            | NotGiven
-        ) = NOT_GIVEN,
         aliases: list[str] | NotGiven = NOT_GIVEN,
         tags: list[str] | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
@@ -162,35 +115,36 @@ class AssessmentResource:
             info_url: Where to read more about the package.
             regions: Regions the package is offered in, with price and turnaround per region.
             raw: The provider's original data for the package, unchanged.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `AssessmentPackage` for each field).
         """
-        if body is None:
-            body = {
-                "id": id,
-                "created_at": created_at,
-                "updated_at": updated_at,
-                "integration_types": integration_types,
-                "name": name,
-                "type": type,
-                "aliases": aliases,
-                "tags": tags,
-                "description": description,
-                "parameters": parameters,
-                "has_redirect_url": has_redirect_url,
-                "has_target_url": has_target_url,
-                "needs_ip_address": needs_ip_address,
-                "max_score": max_score,
-                "info_url": info_url,
-                "regions": regions,
-                "raw": raw,
-            }
-            body = omit_not_given(body)
+        check_param("connection_id", connection_id, str)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/assessment/" + encode_path_segment(connection_id) + "/package",
-            body=None if body is None else as_model(AssessmentPackage, body),
+            body=as_model(
+                AssessmentPackage,
+                omit_not_given(
+                    {
+                        "id": id,
+                        "created_at": created_at,
+                        "updated_at": updated_at,
+                        "integration_types": integration_types,
+                        "name": name,
+                        "type": type,
+                        "aliases": aliases,
+                        "tags": tags,
+                        "description": description,
+                        "parameters": parameters,
+                        "has_redirect_url": has_redirect_url,
+                        "has_target_url": has_target_url,
+                        "needs_ip_address": needs_ip_address,
+                        "max_score": max_score,
+                        "info_url": info_url,
+                        "regions": regions,
+                        "raw": raw,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -225,13 +179,21 @@ class UnifiedClient:
     Args:
         api_key: the API key; read from `UNIFIED_API_KEY` when not given.
         region: which server to use: `us` (default), `eu`, `au`.
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -242,6 +204,7 @@ class UnifiedClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -249,10 +212,10 @@ class UnifiedClient:
             api_key = os.environ.get("UNIFIED_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set UNIFIED_API_KEY")
-        credentials = Credentials({"authorization": "Bearer " + api_key})
+        credentials = Credentials.header("authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -261,6 +224,7 @@ class UnifiedClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.assessment = AssessmentResource(self._api)
@@ -294,7 +258,6 @@ class AsyncAssessmentResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AsyncAssessmentResourceWithRawResponse(self)
 
-    @overload
     async def create_assessment_package(
         self,
         connection_id: str,
@@ -312,54 +275,6 @@ class AsyncAssessmentResource:
         updated_at: datetime | NotGiven = NOT_GIVEN,
         integration_types: list[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        aliases: list[str] | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        parameters: list[AssessmentParameter | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        has_redirect_url: bool | NotGiven = NOT_GIVEN,
-        has_target_url: bool | NotGiven = NOT_GIVEN,
-        needs_ip_address: bool | NotGiven = NOT_GIVEN,
-        max_score: float | NotGiven = NOT_GIVEN,
-        info_url: str | NotGiven = NOT_GIVEN,
-        regions: list[AssessmentPackageRegion | dict[str, Any]] | NotGiven = NOT_GIVEN,
-        raw: dict[str, Any] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> AssessmentPackage: ...
-
-    @overload
-    async def create_assessment_package(
-        self,
-        connection_id: str,
-        *,
-        body: AssessmentPackage | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> AssessmentPackage: ...
-
-    async def create_assessment_package(
-        self,
-        connection_id: str,
-        *,
-        body: AssessmentPackage | dict[str, Any] | None = None,
-        id: str | NotGiven = NOT_GIVEN,
-        created_at: datetime | NotGiven = NOT_GIVEN,
-        updated_at: datetime | NotGiven = NOT_GIVEN,
-        integration_types: list[str] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        type: (
-            Literal[
-                "SKILLS_TEST",
-                "BEHAVIORAL_ASSESSMENT",
-                "VIDEO_INTERVIEW",
-                "BACKGROUND_CHECK",
-                "REFERENCE_CHECK",
-                "OTHER",
-            ]
-            | NotGiven
-        ) = NOT_GIVEN,
         aliases: list[str] | NotGiven = NOT_GIVEN,
         tags: list[str] | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
@@ -404,35 +319,36 @@ class AsyncAssessmentResource:
             info_url: Where to read more about the package.
             regions: Regions the package is offered in, with price and turnaround per region.
             raw: The provider's original data for the package, unchanged.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `AssessmentPackage` for each field).
         """
-        if body is None:
-            body = {
-                "id": id,
-                "created_at": created_at,
-                "updated_at": updated_at,
-                "integration_types": integration_types,
-                "name": name,
-                "type": type,
-                "aliases": aliases,
-                "tags": tags,
-                "description": description,
-                "parameters": parameters,
-                "has_redirect_url": has_redirect_url,
-                "has_target_url": has_target_url,
-                "needs_ip_address": needs_ip_address,
-                "max_score": max_score,
-                "info_url": info_url,
-                "regions": regions,
-                "raw": raw,
-            }
-            body = omit_not_given(body)
+        check_param("connection_id", connection_id, str)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/assessment/" + encode_path_segment(connection_id) + "/package",
-            body=None if body is None else as_model(AssessmentPackage, body),
+            body=as_model(
+                AssessmentPackage,
+                omit_not_given(
+                    {
+                        "id": id,
+                        "created_at": created_at,
+                        "updated_at": updated_at,
+                        "integration_types": integration_types,
+                        "name": name,
+                        "type": type,
+                        "aliases": aliases,
+                        "tags": tags,
+                        "description": description,
+                        "parameters": parameters,
+                        "has_redirect_url": has_redirect_url,
+                        "has_target_url": has_target_url,
+                        "needs_ip_address": needs_ip_address,
+                        "max_score": max_score,
+                        "info_url": info_url,
+                        "regions": regions,
+                        "raw": raw,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -467,13 +383,21 @@ class AsyncUnifiedClient:
     Args:
         api_key: the API key; read from `UNIFIED_API_KEY` when not given.
         region: which server to use: `us` (default), `eu`, `au`.
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -484,6 +408,7 @@ class AsyncUnifiedClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -491,10 +416,10 @@ class AsyncUnifiedClient:
             api_key = os.environ.get("UNIFIED_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set UNIFIED_API_KEY")
-        credentials = Credentials({"authorization": "Bearer " + api_key})
+        credentials = Credentials.header("authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
@@ -503,6 +428,7 @@ class AsyncUnifiedClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.assessment = AsyncAssessmentResource(self._api)

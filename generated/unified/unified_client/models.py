@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict
-
 from ._base import NullOmittingModel, OpenEnum, SentAsUtc, TimeZoneRequired
 
 
@@ -15,9 +13,6 @@ class AssessmentParameter(NullOmittingModel):
     One input that must be gathered when the package is ordered.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset(
         {
             "file_types",
@@ -75,9 +70,6 @@ class AssessmentPackageRegion(NullOmittingModel):
     Price and processing time of a package within a set of regions.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset(
         {"cost_amount", "currency", "processing_time", "regions"}
     )
@@ -104,9 +96,6 @@ class AssessmentPackage(NullOmittingModel):
     An assessment package that a provider offers through the ATS. The same shape is sent when creating a package and returned afterwards.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset(
         {
             "aliases",

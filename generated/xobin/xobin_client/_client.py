@@ -10,6 +10,7 @@ from functools import cached_property
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -18,6 +19,7 @@ from ._runtime import (
     NotGiven,
     SyncAPI,
     Timeout,
+    check_param,
     encode_path_segment,
     to_async_raw_response,
     to_raw_response,
@@ -70,6 +72,7 @@ class AssessmentsResource:
         Args:
             report_id: Report ID of the candidate's invitation, as returned by `POST /assessments/invite`.
         """
+        check_param("report_id", report_id, int)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -110,13 +113,21 @@ class XobinClient:
     Args:
         api_key: the API key; read from `XOBIN_API_KEY` when not given.
         region: which server to use: `default` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -127,6 +138,7 @@ class XobinClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -134,10 +146,10 @@ class XobinClient:
             api_key = os.environ.get("XOBIN_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set XOBIN_API_KEY")
-        credentials = Credentials({"apiKey": api_key})
+        credentials = Credentials.header("apiKey", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -146,6 +158,7 @@ class XobinClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.assessments = AssessmentsResource(self._api)
@@ -203,6 +216,7 @@ class AsyncAssessmentsResource:
         Args:
             report_id: Report ID of the candidate's invitation, as returned by `POST /assessments/invite`.
         """
+        check_param("report_id", report_id, int)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -243,13 +257,21 @@ class AsyncXobinClient:
     Args:
         api_key: the API key; read from `XOBIN_API_KEY` when not given.
         region: which server to use: `default` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -260,6 +282,7 @@ class AsyncXobinClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -267,10 +290,10 @@ class AsyncXobinClient:
             api_key = os.environ.get("XOBIN_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set XOBIN_API_KEY")
-        credentials = Credentials({"apiKey": api_key})
+        credentials = Credentials.header("apiKey", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
@@ -279,6 +302,7 @@ class AsyncXobinClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.assessments = AsyncAssessmentsResource(self._api)

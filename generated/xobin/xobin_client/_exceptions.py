@@ -3,9 +3,10 @@
 Every exception derives from `XobinError`::
 
     XobinError
-    ├── APIConnectionError            the request never got an HTTP answer
-    │   └── APITimeoutError           ... because it timed out
-    ├── APIResponseValidationError    a 2xx answer that does not match its model
+    ├── APIConnectionError            no HTTP answer: the network failed, or the client was closed
+    │   └── APITimeoutError           ... because the call's timeout ran out
+    ├── APIResponseValidationError    a 2xx answer that is not JSON or does not match its model
+    ├── APIResponseTooLargeError      an answer longer than the client's `max_response_bytes`
     └── APIStatusError                any non-2xx answer: .status_code, .headers, .body, .error
         ├── BadRequestError           400
         ├── AuthenticationError       401
@@ -16,7 +17,8 @@ Every exception derives from `XobinError`::
         ├── RateLimitError            429
         └── InternalServerError       5xx
 
-Messages never contain credentials or request bodies.
+The message of an `APIStatusError` carries the API's own error code and message where its body
+has them. Messages never contain credentials or request bodies.
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ from typing import Any
 
 import httpx
 
+from . import models
+
 __all__ = [
     "APIConnectionError",
+    "APIResponseTooLargeError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -47,7 +52,7 @@ class XobinError(Exception):
 
 
 class APIConnectionError(XobinError):
-    """The request could not be sent or no response arrived."""
+    """The request could not be sent, no response arrived, or the client was closed meanwhile."""
 
     def __init__(self, message: str, *, request: httpx.Request) -> None:
         super().__init__(message)
@@ -55,11 +60,11 @@ class APIConnectionError(XobinError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request timed out."""
+    """The call did not complete within its timeout (retries and their waits included)."""
 
 
 class APIResponseValidationError(XobinError):
-    """A successful response whose body does not match the model the spec declares."""
+    """A successful response whose body is not JSON or does not match the model the spec declares."""
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message)
@@ -67,12 +72,29 @@ class APIResponseValidationError(XobinError):
         self.status_code = response.status_code
 
 
+class APIResponseTooLargeError(XobinError):
+    """A response body (decoded) longer than the client's `max_response_bytes`; it was not kept.
+
+    `limit` is that limit in bytes; `response` has the status and headers, but no body.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.limit = limit
+
+
 class APIStatusError(XobinError):
     """The API answered with a non-2xx status.
 
-    `body` is the raw response body; `error` is that body parsed into the error model the spec
-    declares for the status, or None where it declares none or the body does not match it.
+    `body` is the raw response body. `error` is that body parsed into the error model the spec
+    declares for the status (each subclass below types it with the models its statuses may
+    carry); it is None where the spec declares no model, and where the body does not match the
+    model (not JSON, or a required field missing): `body` then still holds what the API sent.
     """
+
+    error: models.Error | None
 
     def __init__(self, message: str, *, response: httpx.Response, error: Any = None) -> None:
         super().__init__(message)
@@ -86,33 +108,49 @@ class APIStatusError(XobinError):
 class BadRequestError(APIStatusError):
     """400 Bad Request."""
 
+    error: models.Error | None
+
 
 class AuthenticationError(APIStatusError):
     """401 Unauthorized."""
+
+    error: models.Error | None
 
 
 class PermissionDeniedError(APIStatusError):
     """403 Forbidden."""
 
+    error: models.Error | None
+
 
 class NotFoundError(APIStatusError):
     """404 Not Found."""
+
+    error: models.Error | None
 
 
 class ConflictError(APIStatusError):
     """409 Conflict."""
 
+    error: models.Error | None
+
 
 class UnprocessableEntityError(APIStatusError):
     """422 Unprocessable Entity."""
+
+    error: models.Error | None
 
 
 class RateLimitError(APIStatusError):
     """429 Too Many Requests."""
 
+    error: models.Error | None
+
 
 class InternalServerError(APIStatusError):
     """A 5xx server error."""
+
+    error: models.Error | None
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import ConfigDict
-
 from ._base import BaseModel, NullOmittingModel
 
 
@@ -14,9 +12,6 @@ class RegistrationField(NullOmittingModel):
     One custom registration field and the candidate's answer.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"label", "value"})
     label: str | None = None
     """
@@ -33,9 +28,6 @@ class SkillScore(NullOmittingModel):
     Score for one skill within a section.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"percentage", "skill"})
     skill: str | None = None
     """
@@ -52,9 +44,6 @@ class Error(BaseModel):
     Error body returned by Xobin.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     error: str
     """
     Explanation of what went wrong.
@@ -66,9 +55,6 @@ class Section(NullOmittingModel):
     Result of one section of the assessment.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"percentage", "section", "skill_wise_score"})
     section: str | None = None
     """
@@ -89,9 +75,6 @@ class Report(NullOmittingModel):
     A candidate's assessment report. The fields beyond the required ones are only filled in once the candidate has completed the assessment.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset(
         {
             "completed_date",

@@ -119,3 +119,21 @@ def test_a_renamed_body_keyword_breaks_and_surfaces_without_keywords_compare_as_
     assert "renamed to `type`" in renamed.change
     del old["operations"]["things.create"]["keywords"]
     assert diff_surfaces(old, new) == []
+
+
+def _body_form(surface_: dict, whole: bool | None) -> dict:
+    body = surface_["operations"]["things.create"]["body"]
+    if whole is not None:  # None: a surface from before bodies recorded their form
+        body.update(whole=whole)
+    return surface_
+
+
+def test_how_a_body_is_passed_is_part_of_the_surface():
+    fields = {"name": field("str", wire="name")}
+    # Older surfaces do not say: their generator offered `body=` for every body.
+    dropped = one(_body_form(surface(fields), None), _body_form(surface(fields), False))
+    assert (dropped.kind, dropped.subject) == ("breaking", "things.create")
+    assert "`body=` removed" in dropped.change
+    back = one(_body_form(surface(fields), False), _body_form(surface(fields), True))
+    assert back.kind == "breaking" and "pass the whole body as body=" in back.reason
+    assert diff_surfaces(_body_form(surface(fields), False), _body_form(surface(fields), False)) == []

@@ -6,11 +6,12 @@ import os
 import sys
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -21,6 +22,7 @@ from ._runtime import (
     SyncAPI,
     Timeout,
     as_model,
+    check_param,
     encode_path_segment,
     omit_not_given,
     to_async_raw_response,
@@ -49,7 +51,7 @@ else:
     from typing_extensions import Self
 
 SERVERS: dict[str, str] = {
-    "server_1": "https://files.example.test/v1",
+    "default": "https://files.example.test/v1",
 }
 """Base URLs by region name, from the spec's servers."""
 
@@ -65,37 +67,10 @@ class RecordsResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return RecordsResourceWithRawResponse(self)
 
-    @overload
     def search(
         self,
         *,
         criteria: str,
-        rows: int | NotGiven = NOT_GIVEN,
-        fields: list[str] | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        range: Range | dict[str, Any] | NotGiven = NOT_GIVEN,
-        type: str | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> list[Record]: ...
-
-    @overload
-    def search(
-        self,
-        *,
-        body: SearchRequest | dict[str, Any],
-        type: str | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> list[Record]: ...
-
-    def search(
-        self,
-        *,
-        body: SearchRequest | dict[str, Any] | None = None,
-        criteria: str | NotGiven = NOT_GIVEN,
         rows: int | NotGiven = NOT_GIVEN,
         fields: list[str] | NotGiven = NOT_GIVEN,
         order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
@@ -116,18 +91,8 @@ class RecordsResource:
             fields: See `SearchRequest`.
             order: See `SearchRequest`.
             range: See `SearchRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `SearchRequest` for each field).
         """
-        if body is None:
-            body = {
-                "criteria": criteria,
-                "rows": rows,
-                "fields": fields,
-                "order": order,
-                "range": range,
-            }
-            body = omit_not_given(body)
+        check_param("type", type, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "POST",
@@ -135,7 +100,18 @@ class RecordsResource:
             query=[
                 ("type", type, "form", True),
             ],
-            body=None if body is None else as_model(SearchRequest, body),
+            body=as_model(
+                SearchRequest,
+                omit_not_given(
+                    {
+                        "criteria": criteria,
+                        "rows": rows,
+                        "fields": fields,
+                        "order": order,
+                        "range": range,
+                    }
+                ),
+            ),
             content_type="application/x-www-form-urlencoded",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -148,40 +124,11 @@ class RecordsResource:
         )
         return self._api.parse(response, SearchResponse).root
 
-    @overload
     def upload_attachment(
         self,
         id: str,
         *,
         title: str,
-        tags: list[str] | NotGiven = NOT_GIVEN,
-        meta: Meta | dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileContent,
-        previews: list[FileContent] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    @overload
-    def upload_attachment(
-        self,
-        id: str,
-        *,
-        body: UploadAttachmentRequest | dict[str, Any],
-        file: FileContent,
-        previews: list[FileContent] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    def upload_attachment(
-        self,
-        id: str,
-        *,
-        body: UploadAttachmentRequest | dict[str, Any] | None = None,
-        title: str | NotGiven = NOT_GIVEN,
         tags: list[str] | NotGiven = NOT_GIVEN,
         meta: Meta | dict[str, Any] | NotGiven = NOT_GIVEN,
         file: FileContent,
@@ -201,21 +148,22 @@ class RecordsResource:
             title: See `UploadAttachmentRequest`.
             tags: See `UploadAttachmentRequest`.
             meta: See `UploadAttachmentRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `UploadAttachmentRequest` for each field).
         """
-        if body is None:
-            body = {
-                "title": title,
-                "tags": tags,
-                "meta": meta,
-            }
-            body = omit_not_given(body)
+        check_param("id", id, str)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/records/" + encode_path_segment(id) + "/attachments",
-            body=None if body is None else as_model(UploadAttachmentRequest, body),
+            body=as_model(
+                UploadAttachmentRequest,
+                omit_not_given(
+                    {
+                        "title": title,
+                        "tags": tags,
+                        "meta": meta,
+                    }
+                ),
+            ),
             files=[
                 ("file", file),
                 ("previews", previews),
@@ -249,6 +197,7 @@ class RecordsResource:
             id: See the API reference.
             photo: See the API reference.
         """
+        check_param("id", id, str)
         request = self._api.build_request(
             self._api.http,
             "PUT",
@@ -284,6 +233,7 @@ class RecordsResource:
             id: See the API reference.
             body: the request body.
         """
+        check_param("id", id, str)
         request = self._api.build_request(
             self._api.http,
             "POST",
@@ -300,39 +250,11 @@ class RecordsResource:
             max_retries=max_retries,
         )
 
-    @overload
     def create_record(
         self,
         *,
         type: Literal["person", "company"],
         name: str,
-        filter: str | NotGiven = NOT_GIVEN,
-        match: bool | NotGiven = NOT_GIVEN,
-        class_: str | NotGiven = NOT_GIVEN,
-        timeout_: int | NotGiven = NOT_GIVEN,
-        Record_: str | NotGiven = NOT_GIVEN,
-        links: dict[str, str] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    @overload
-    def create_record(
-        self,
-        *,
-        body: Record | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    def create_record(
-        self,
-        *,
-        body: Record | dict[str, Any] | None = None,
-        type: Literal["person", "company"] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
         filter: str | NotGiven = NOT_GIVEN,
         match: bool | NotGiven = NOT_GIVEN,
         class_: str | NotGiven = NOT_GIVEN,
@@ -356,26 +278,26 @@ class RecordsResource:
             timeout_: See `Record`.
             Record_: A field named like the body's own model.
             links: See `Record`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `Record` for each field).
         """
-        if body is None:
-            body = {
-                "type": type,
-                "name": name,
-                "filter": filter,
-                "match": match,
-                "class": class_,
-                "timeout": timeout_,
-                "Record": Record_,
-                "_links": links,
-            }
-            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/records",
-            body=None if body is None else as_model(Record, body),
+            body=as_model(
+                Record,
+                omit_not_given(
+                    {
+                        "type": type,
+                        "name": name,
+                        "filter": filter,
+                        "match": match,
+                        "class": class_,
+                        "timeout": timeout_,
+                        "Record": Record_,
+                        "_links": links,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -407,7 +329,7 @@ class RecordsResource:
             self._api.http,
             "POST",
             "/records/batch",
-            body=None if body is None else as_model(CreateRecordsRequest, body),
+            body=as_model(CreateRecordsRequest, body),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -540,24 +462,33 @@ class BodiesClient:
 
     Args:
         api_key: the API key; read from `BODIES_API_KEY` when not given.
-        region: which server to use: `server_1` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        region: which server to use: `default` (default).
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
-        region: str = "server_1",
+        region: str = "default",
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -565,10 +496,10 @@ class BodiesClient:
             api_key = os.environ.get("BODIES_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set BODIES_API_KEY")
-        credentials = Credentials({"Authorization": "Bearer " + api_key})
+        credentials = Credentials.header("Authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -577,6 +508,7 @@ class BodiesClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.records = RecordsResource(self._api)
@@ -611,37 +543,10 @@ class AsyncRecordsResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AsyncRecordsResourceWithRawResponse(self)
 
-    @overload
     async def search(
         self,
         *,
         criteria: str,
-        rows: int | NotGiven = NOT_GIVEN,
-        fields: list[str] | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        range: Range | dict[str, Any] | NotGiven = NOT_GIVEN,
-        type: str | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> list[Record]: ...
-
-    @overload
-    async def search(
-        self,
-        *,
-        body: SearchRequest | dict[str, Any],
-        type: str | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> list[Record]: ...
-
-    async def search(
-        self,
-        *,
-        body: SearchRequest | dict[str, Any] | None = None,
-        criteria: str | NotGiven = NOT_GIVEN,
         rows: int | NotGiven = NOT_GIVEN,
         fields: list[str] | NotGiven = NOT_GIVEN,
         order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
@@ -662,18 +567,8 @@ class AsyncRecordsResource:
             fields: See `SearchRequest`.
             order: See `SearchRequest`.
             range: See `SearchRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `SearchRequest` for each field).
         """
-        if body is None:
-            body = {
-                "criteria": criteria,
-                "rows": rows,
-                "fields": fields,
-                "order": order,
-                "range": range,
-            }
-            body = omit_not_given(body)
+        check_param("type", type, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "POST",
@@ -681,7 +576,18 @@ class AsyncRecordsResource:
             query=[
                 ("type", type, "form", True),
             ],
-            body=None if body is None else as_model(SearchRequest, body),
+            body=as_model(
+                SearchRequest,
+                omit_not_given(
+                    {
+                        "criteria": criteria,
+                        "rows": rows,
+                        "fields": fields,
+                        "order": order,
+                        "range": range,
+                    }
+                ),
+            ),
             content_type="application/x-www-form-urlencoded",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -694,40 +600,11 @@ class AsyncRecordsResource:
         )
         return self._api.parse(response, SearchResponse).root
 
-    @overload
     async def upload_attachment(
         self,
         id: str,
         *,
         title: str,
-        tags: list[str] | NotGiven = NOT_GIVEN,
-        meta: Meta | dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileContent,
-        previews: list[FileContent] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    @overload
-    async def upload_attachment(
-        self,
-        id: str,
-        *,
-        body: UploadAttachmentRequest | dict[str, Any],
-        file: FileContent,
-        previews: list[FileContent] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    async def upload_attachment(
-        self,
-        id: str,
-        *,
-        body: UploadAttachmentRequest | dict[str, Any] | None = None,
-        title: str | NotGiven = NOT_GIVEN,
         tags: list[str] | NotGiven = NOT_GIVEN,
         meta: Meta | dict[str, Any] | NotGiven = NOT_GIVEN,
         file: FileContent,
@@ -747,21 +624,22 @@ class AsyncRecordsResource:
             title: See `UploadAttachmentRequest`.
             tags: See `UploadAttachmentRequest`.
             meta: See `UploadAttachmentRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `UploadAttachmentRequest` for each field).
         """
-        if body is None:
-            body = {
-                "title": title,
-                "tags": tags,
-                "meta": meta,
-            }
-            body = omit_not_given(body)
+        check_param("id", id, str)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/records/" + encode_path_segment(id) + "/attachments",
-            body=None if body is None else as_model(UploadAttachmentRequest, body),
+            body=as_model(
+                UploadAttachmentRequest,
+                omit_not_given(
+                    {
+                        "title": title,
+                        "tags": tags,
+                        "meta": meta,
+                    }
+                ),
+            ),
             files=[
                 ("file", file),
                 ("previews", previews),
@@ -795,6 +673,7 @@ class AsyncRecordsResource:
             id: See the API reference.
             photo: See the API reference.
         """
+        check_param("id", id, str)
         request = self._api.build_request(
             self._api.http,
             "PUT",
@@ -830,6 +709,7 @@ class AsyncRecordsResource:
             id: See the API reference.
             body: the request body.
         """
+        check_param("id", id, str)
         request = self._api.build_request(
             self._api.http,
             "POST",
@@ -846,39 +726,11 @@ class AsyncRecordsResource:
             max_retries=max_retries,
         )
 
-    @overload
     async def create_record(
         self,
         *,
         type: Literal["person", "company"],
         name: str,
-        filter: str | NotGiven = NOT_GIVEN,
-        match: bool | NotGiven = NOT_GIVEN,
-        class_: str | NotGiven = NOT_GIVEN,
-        timeout_: int | NotGiven = NOT_GIVEN,
-        Record_: str | NotGiven = NOT_GIVEN,
-        links: dict[str, str] | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    @overload
-    async def create_record(
-        self,
-        *,
-        body: Record | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Record: ...
-
-    async def create_record(
-        self,
-        *,
-        body: Record | dict[str, Any] | None = None,
-        type: Literal["person", "company"] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
         filter: str | NotGiven = NOT_GIVEN,
         match: bool | NotGiven = NOT_GIVEN,
         class_: str | NotGiven = NOT_GIVEN,
@@ -902,26 +754,26 @@ class AsyncRecordsResource:
             timeout_: See `Record`.
             Record_: A field named like the body's own model.
             links: See `Record`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `Record` for each field).
         """
-        if body is None:
-            body = {
-                "type": type,
-                "name": name,
-                "filter": filter,
-                "match": match,
-                "class": class_,
-                "timeout": timeout_,
-                "Record": Record_,
-                "_links": links,
-            }
-            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/records",
-            body=None if body is None else as_model(Record, body),
+            body=as_model(
+                Record,
+                omit_not_given(
+                    {
+                        "type": type,
+                        "name": name,
+                        "filter": filter,
+                        "match": match,
+                        "class": class_,
+                        "timeout": timeout_,
+                        "Record": Record_,
+                        "_links": links,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -953,7 +805,7 @@ class AsyncRecordsResource:
             self._api.http,
             "POST",
             "/records/batch",
-            body=None if body is None else as_model(CreateRecordsRequest, body),
+            body=as_model(CreateRecordsRequest, body),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -1086,24 +938,33 @@ class AsyncBodiesClient:
 
     Args:
         api_key: the API key; read from `BODIES_API_KEY` when not given.
-        region: which server to use: `server_1` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        region: which server to use: `default` (default).
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
-        region: str = "server_1",
+        region: str = "default",
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -1111,10 +972,10 @@ class AsyncBodiesClient:
             api_key = os.environ.get("BODIES_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set BODIES_API_KEY")
-        credentials = Credentials({"Authorization": "Bearer " + api_key})
+        credentials = Credentials.header("Authorization", "Bearer ", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
@@ -1123,6 +984,7 @@ class AsyncBodiesClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.records = AsyncRecordsResource(self._api)

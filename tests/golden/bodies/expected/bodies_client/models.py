@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import Field, RootModel
 
 from ._base import BaseModel, NullOmittingModel, OpenEnum
 
 
 class Record(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset(
         {"Record", "_links", "class", "filter", "id", "match", "timeout"}
     )
@@ -31,16 +28,10 @@ class Record(NullOmittingModel):
 
 
 class Meta(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     source: str | None = None
 
 
 class AttachmentUpload(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"meta", "previews", "tags"})
     title: str
     tags: list[str] | None = None
@@ -53,33 +44,21 @@ class AttachmentUpload(NullOmittingModel):
 
 
 class Created(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"record"})
     kind: Literal["created"]
     record: Record | None = None
 
 
 class Deleted(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     kind: Literal["deleted"]
 
 
 class Range(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     from_: Annotated[int | None, Field(alias="from")] = None
     to: int | None = None
 
 
 class SearchRequest(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"fields", "order", "range", "rows"})
     criteria: str
     rows: Annotated[int | None, Field(ge=1)] = None
@@ -89,9 +68,6 @@ class SearchRequest(NullOmittingModel):
 
 
 class UploadAttachmentRequest(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"meta", "tags"})
     title: str
     tags: list[str] | None = None

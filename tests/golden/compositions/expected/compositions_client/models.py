@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import ConfigDict
-
 from ._base import NullOmittingModel
 
 
 class Place(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"city"})
     city: str | None = None
 
 
 class Kennel(Place):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     runs: int | None = None
 
 
@@ -29,9 +21,6 @@ class Cat(NullOmittingModel):
     Narrows `friends` to a list of cats, which a subclass cannot type; merged.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "indoor", "kind", "legs"})
     name: str
     kind: str | None = None
@@ -42,17 +31,11 @@ class Cat(NullOmittingModel):
 
 
 class Tag(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"name"})
     name: int | None = None
 
 
 class Animal(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "kind", "legs"})
     name: str
     kind: str | None = None
@@ -66,9 +49,6 @@ class Dog(Animal):
     Narrows what it inherits in ways a subclass can type; stays a subclass.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     kind: Literal["dog"] | None = None
     home: Kennel | None = None
     legs: float | None = None
@@ -79,9 +59,6 @@ class Robot(NullOmittingModel):
     Redeclares `name` as another type altogether; merged.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "kind", "legs"})
     name: int
     kind: str | None = None
@@ -95,9 +72,6 @@ class TaggedAnimal(NullOmittingModel):
     Two bases that disagree about `name`; merged.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "kind", "legs"})
     name: int
     kind: str | None = None

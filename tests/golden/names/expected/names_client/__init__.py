@@ -15,6 +15,7 @@ from ._client import (
 )
 from ._exceptions import (
     APIConnectionError,
+    APIResponseTooLargeError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -41,6 +42,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
+    "APIResponseTooLargeError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -18,6 +19,7 @@ from ._runtime import (
     SyncAPI,
     Timeout,
     as_model,
+    check_param,
     encode_path_segment,
     omit_not_given,
     to_async_raw_response,
@@ -47,48 +49,14 @@ class DefaultResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return DefaultResourceWithRawResponse(self)
 
-    @overload
     def put_manager(
         self,
-        id_: str,
+        id: str,
         *,
         ref: str,
         at_type: Literal["$ref", "items"],
         dollar_type: str | NotGiven = NOT_GIVEN,
-        type_: str | NotGiven = NOT_GIVEN,
-        items: list[str] | NotGiven = NOT_GIVEN,
-        properties: Properties | dict[str, Any] | NotGiven = NOT_GIVEN,
-        query_id: str | NotGiven = NOT_GIVEN,
-        page_dash_size: int | NotGiven = NOT_GIVEN,
-        page_size: int | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> PutManagerResponse: ...
-
-    @overload
-    def put_manager(
-        self,
-        id_: str,
-        *,
-        body: Manager | dict[str, Any],
-        query_id: str | NotGiven = NOT_GIVEN,
-        page_dash_size: int | NotGiven = NOT_GIVEN,
-        page_size: int | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> PutManagerResponse: ...
-
-    def put_manager(
-        self,
-        id_: str,
-        *,
-        body: Manager | dict[str, Any] | None = None,
-        ref: str | NotGiven = NOT_GIVEN,
-        at_type: Literal["$ref", "items"] | NotGiven = NOT_GIVEN,
-        dollar_type: str | NotGiven = NOT_GIVEN,
-        type_: str | NotGiven = NOT_GIVEN,
+        type: str | NotGiven = NOT_GIVEN,
         items: list[str] | NotGiven = NOT_GIVEN,
         properties: Properties | dict[str, Any] | NotGiven = NOT_GIVEN,
         query_id: str | NotGiven = NOT_GIVEN,
@@ -103,39 +71,43 @@ class DefaultResource:
         `PUT /managers/{id}`
 
         Args:
-            id_: See the API reference.
+            id: See the API reference.
             query_id: See the API reference.
             page_dash_size: See the API reference.
             page_size: See the API reference.
             ref: The URI of the manager's resource.
             at_type: See `Manager`.
             dollar_type: See `Manager`.
-            type_: See `Manager`.
+            type: See `Manager`.
             items: See `Manager`.
             properties: See `Manager`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `Manager` for each field).
         """
-        if body is None:
-            body = {
-                "$ref": ref,
-                "@type": at_type,
-                "$type": dollar_type,
-                "type": type_,
-                "items": items,
-                "properties": properties,
-            }
-            body = omit_not_given(body)
+        check_param("id", id, str)
+        check_param("query_id", query_id, str, nullable=True)
+        check_param("page_dash_size", page_dash_size, int, nullable=True)
+        check_param("page_size", page_size, int, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "PUT",
-            "/managers/" + encode_path_segment(id_),
+            "/managers/" + encode_path_segment(id),
             query=[
                 ("id", query_id, "form", True),
                 ("page-size", page_dash_size, "form", True),
                 ("page_size", page_size, "form", True),
             ],
-            body=None if body is None else as_model(Manager, body),
+            body=as_model(
+                Manager,
+                omit_not_given(
+                    {
+                        "$ref": ref,
+                        "@type": at_type,
+                        "$type": dollar_type,
+                        "type": type,
+                        "items": items,
+                        "properties": properties,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -166,13 +138,21 @@ class NamesClient:
 
     Args:
         region: which server to use: `default` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -182,12 +162,13 @@ class NamesClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -196,6 +177,7 @@ class NamesClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.default = DefaultResource(self._api)
@@ -229,48 +211,14 @@ class AsyncDefaultResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AsyncDefaultResourceWithRawResponse(self)
 
-    @overload
     async def put_manager(
         self,
-        id_: str,
+        id: str,
         *,
         ref: str,
         at_type: Literal["$ref", "items"],
         dollar_type: str | NotGiven = NOT_GIVEN,
-        type_: str | NotGiven = NOT_GIVEN,
-        items: list[str] | NotGiven = NOT_GIVEN,
-        properties: Properties | dict[str, Any] | NotGiven = NOT_GIVEN,
-        query_id: str | NotGiven = NOT_GIVEN,
-        page_dash_size: int | NotGiven = NOT_GIVEN,
-        page_size: int | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> PutManagerResponse: ...
-
-    @overload
-    async def put_manager(
-        self,
-        id_: str,
-        *,
-        body: Manager | dict[str, Any],
-        query_id: str | NotGiven = NOT_GIVEN,
-        page_dash_size: int | NotGiven = NOT_GIVEN,
-        page_size: int | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> PutManagerResponse: ...
-
-    async def put_manager(
-        self,
-        id_: str,
-        *,
-        body: Manager | dict[str, Any] | None = None,
-        ref: str | NotGiven = NOT_GIVEN,
-        at_type: Literal["$ref", "items"] | NotGiven = NOT_GIVEN,
-        dollar_type: str | NotGiven = NOT_GIVEN,
-        type_: str | NotGiven = NOT_GIVEN,
+        type: str | NotGiven = NOT_GIVEN,
         items: list[str] | NotGiven = NOT_GIVEN,
         properties: Properties | dict[str, Any] | NotGiven = NOT_GIVEN,
         query_id: str | NotGiven = NOT_GIVEN,
@@ -285,39 +233,43 @@ class AsyncDefaultResource:
         `PUT /managers/{id}`
 
         Args:
-            id_: See the API reference.
+            id: See the API reference.
             query_id: See the API reference.
             page_dash_size: See the API reference.
             page_size: See the API reference.
             ref: The URI of the manager's resource.
             at_type: See `Manager`.
             dollar_type: See `Manager`.
-            type_: See `Manager`.
+            type: See `Manager`.
             items: See `Manager`.
             properties: See `Manager`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `Manager` for each field).
         """
-        if body is None:
-            body = {
-                "$ref": ref,
-                "@type": at_type,
-                "$type": dollar_type,
-                "type": type_,
-                "items": items,
-                "properties": properties,
-            }
-            body = omit_not_given(body)
+        check_param("id", id, str)
+        check_param("query_id", query_id, str, nullable=True)
+        check_param("page_dash_size", page_dash_size, int, nullable=True)
+        check_param("page_size", page_size, int, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "PUT",
-            "/managers/" + encode_path_segment(id_),
+            "/managers/" + encode_path_segment(id),
             query=[
                 ("id", query_id, "form", True),
                 ("page-size", page_dash_size, "form", True),
                 ("page_size", page_size, "form", True),
             ],
-            body=None if body is None else as_model(Manager, body),
+            body=as_model(
+                Manager,
+                omit_not_given(
+                    {
+                        "$ref": ref,
+                        "@type": at_type,
+                        "$type": dollar_type,
+                        "type": type,
+                        "items": items,
+                        "properties": properties,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -348,13 +300,21 @@ class AsyncNamesClient:
 
     Args:
         region: which server to use: `default` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -364,12 +324,13 @@ class AsyncNamesClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
@@ -378,6 +339,7 @@ class AsyncNamesClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.default = AsyncDefaultResource(self._api)

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from ._base import BaseModel, NullOmittingModel, OpenEnum
 
 
 class Properties(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     enum: bool | None = None
 
 
 class Manager(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"$type", "items", "properties", "type"})
     ref: Annotated[str, Field(alias="$ref")]
     """
@@ -33,25 +27,16 @@ class Manager(NullOmittingModel):
 
 
 class PutManagerResponse(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"@id", "id"})
     at_id: Annotated[str | None, Field(alias="@id")] = None
     id: str | None = None
 
 
 class PutManagerResponse203(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"cached"})
     cached: bool | None = None
 
 
 class PutManager404Error(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
     detail: str | None = None

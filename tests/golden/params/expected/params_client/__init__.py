@@ -14,6 +14,7 @@ from ._client import (
 )
 from ._exceptions import (
     APIConnectionError,
+    APIResponseTooLargeError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -32,12 +33,14 @@ from .models import (
     Item,
     ItemList,
     Problem,
+    RenameItemRequest,
 )
 
 __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
+    "APIResponseTooLargeError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -57,6 +60,7 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "RenameItemRequest",
     "UnprocessableEntityError",
     "__version__",
     "models",

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -19,11 +20,14 @@ from ._runtime import (
     NotGiven,
     SyncAPI,
     Timeout,
+    as_model,
+    check_param,
     encode_path_segment,
+    omit_not_given,
     to_async_raw_response,
     to_raw_response,
 )
-from .models import ItemList, Problem
+from .models import ItemList, Problem, RenameItemRequest
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -55,6 +59,7 @@ class ItemsResource:
         ids: list[int] | NotGiven = NOT_GIVEN,
         state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
         archived: bool | None | NotGiven = NOT_GIVEN,
+        min_score: float | NotGiven = NOT_GIVEN,
         filter: dict[str, Any] | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -71,9 +76,18 @@ class ItemsResource:
             state: See the API reference.
             limit: See the API reference.
             archived: See the API reference.
+            min_score: See the API reference.
             filter: See the API reference.
             request_id: See the API reference.
         """
+        check_param("tag", tag, [str], nullable=True)
+        check_param("ids", ids, [int], nullable=True)
+        check_param("state", state, ("open", "closed"), nullable=True)
+        check_param("limit", limit, int)
+        check_param("archived", archived, bool, nullable=True)
+        check_param("min_score", min_score, float, nullable=True)
+        check_param("filter", filter, dict, nullable=True)
+        check_param("request_id", request_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -84,6 +98,7 @@ class ItemsResource:
                 ("state", state, "form", True),
                 ("limit", limit, "form", True),
                 ("archived", archived, "form", True),
+                ("min_score", min_score, "form", True),
                 ("filter", filter, "deepObject", True),
             ],
             headers={
@@ -100,6 +115,55 @@ class ItemsResource:
         )
         return self._api.parse(response, ItemList)
 
+    def rename_item(
+        self,
+        item_id: int,
+        *,
+        name: str,
+        body_item_id: int | NotGiven = NOT_GIVEN,
+        timeout_: float | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Rename an item (its body repeats the id, and has a field named like a call option)
+
+        `PUT /items/{item_id}`
+
+        Args:
+            item_id: See the API reference.
+            body_item_id: See `RenameItemRequest`.
+            name: See `RenameItemRequest`.
+            timeout_: Seconds the rename may take on the server.
+        """
+        check_param("item_id", item_id, int)
+        request = self._api.build_request(
+            self._api.http,
+            "PUT",
+            "/items/" + encode_path_segment(item_id),
+            body=as_model(
+                RenameItemRequest,
+                omit_not_given(
+                    {
+                        "item_id": body_item_id,
+                        "name": name,
+                        "timeout": timeout_,
+                    }
+                ),
+            ),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": Problem,
+            },
+            max_retries=max_retries,
+        )
+
     def delete_item(
         self,
         item_id: int,
@@ -115,6 +179,7 @@ class ItemsResource:
         Args:
             item_id: See the API reference.
         """
+        check_param("item_id", item_id, int)
         request = self._api.build_request(
             self._api.http,
             "DELETE",
@@ -137,6 +202,7 @@ class ItemsResourceWithRawResponse:
 
     def __init__(self, resource: ItemsResource) -> None:
         self.list_items = to_raw_response(resource.list_items)
+        self.rename_item = to_raw_response(resource.rename_item)
         self.delete_item = to_raw_response(resource.delete_item)
 
 
@@ -148,13 +214,21 @@ class ParamsClient:
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.
         region: which server to use: `production` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -165,6 +239,7 @@ class ParamsClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -172,10 +247,10 @@ class ParamsClient:
             api_key = os.environ.get("PARAMS_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
-        credentials = Credentials({"X-Api-Key": api_key})
+        credentials = Credentials.header("X-Api-Key", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -184,6 +259,7 @@ class ParamsClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.items = ItemsResource(self._api)
@@ -225,6 +301,7 @@ class AsyncItemsResource:
         ids: list[int] | NotGiven = NOT_GIVEN,
         state: Literal["open", "closed"] | NotGiven = NOT_GIVEN,
         archived: bool | None | NotGiven = NOT_GIVEN,
+        min_score: float | NotGiven = NOT_GIVEN,
         filter: dict[str, Any] | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -241,9 +318,18 @@ class AsyncItemsResource:
             state: See the API reference.
             limit: See the API reference.
             archived: See the API reference.
+            min_score: See the API reference.
             filter: See the API reference.
             request_id: See the API reference.
         """
+        check_param("tag", tag, [str], nullable=True)
+        check_param("ids", ids, [int], nullable=True)
+        check_param("state", state, ("open", "closed"), nullable=True)
+        check_param("limit", limit, int)
+        check_param("archived", archived, bool, nullable=True)
+        check_param("min_score", min_score, float, nullable=True)
+        check_param("filter", filter, dict, nullable=True)
+        check_param("request_id", request_id, str, nullable=True)
         request = self._api.build_request(
             self._api.http,
             "GET",
@@ -254,6 +340,7 @@ class AsyncItemsResource:
                 ("state", state, "form", True),
                 ("limit", limit, "form", True),
                 ("archived", archived, "form", True),
+                ("min_score", min_score, "form", True),
                 ("filter", filter, "deepObject", True),
             ],
             headers={
@@ -270,6 +357,55 @@ class AsyncItemsResource:
         )
         return self._api.parse(response, ItemList)
 
+    async def rename_item(
+        self,
+        item_id: int,
+        *,
+        name: str,
+        body_item_id: int | NotGiven = NOT_GIVEN,
+        timeout_: float | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Rename an item (its body repeats the id, and has a field named like a call option)
+
+        `PUT /items/{item_id}`
+
+        Args:
+            item_id: See the API reference.
+            body_item_id: See `RenameItemRequest`.
+            name: See `RenameItemRequest`.
+            timeout_: Seconds the rename may take on the server.
+        """
+        check_param("item_id", item_id, int)
+        request = self._api.build_request(
+            self._api.http,
+            "PUT",
+            "/items/" + encode_path_segment(item_id),
+            body=as_model(
+                RenameItemRequest,
+                omit_not_given(
+                    {
+                        "item_id": body_item_id,
+                        "name": name,
+                        "timeout": timeout_,
+                    }
+                ),
+            ),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": Problem,
+            },
+            max_retries=max_retries,
+        )
+
     async def delete_item(
         self,
         item_id: int,
@@ -285,6 +421,7 @@ class AsyncItemsResource:
         Args:
             item_id: See the API reference.
         """
+        check_param("item_id", item_id, int)
         request = self._api.build_request(
             self._api.http,
             "DELETE",
@@ -307,6 +444,7 @@ class AsyncItemsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncItemsResource) -> None:
         self.list_items = to_async_raw_response(resource.list_items)
+        self.rename_item = to_async_raw_response(resource.rename_item)
         self.delete_item = to_async_raw_response(resource.delete_item)
 
 
@@ -318,13 +456,21 @@ class AsyncParamsClient:
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.
         region: which server to use: `production` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -335,6 +481,7 @@ class AsyncParamsClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -342,10 +489,10 @@ class AsyncParamsClient:
             api_key = os.environ.get("PARAMS_API_KEY")
         if not api_key:
             raise ValueError("an API key is required: pass api_key= or set PARAMS_API_KEY")
-        credentials = Credentials({"X-Api-Key": api_key})
+        credentials = Credentials.header("X-Api-Key", "", api_key)
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
@@ -354,6 +501,7 @@ class AsyncParamsClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.items = AsyncItemsResource(self._api)

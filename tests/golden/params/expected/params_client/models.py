@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict
-
 from ._base import BaseModel, NullOmittingModel, OpenEnum
 
 
 class Item(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"state"})
     id: int
     name: str
@@ -24,15 +19,19 @@ class Item(NullOmittingModel):
 
 
 class ItemList(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     items: list[Item]
 
 
 class Problem(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
     detail: str | None = None
+
+
+class RenameItemRequest(NullOmittingModel):
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"item_id", "timeout"})
+    item_id: int | None = None
+    name: str
+    timeout: float | None = None
+    """
+    Seconds the rename may take on the server.
+    """

@@ -56,6 +56,14 @@ ROUTES: tuple[Route, ...] = (
         {},
     ),
     Route(
+        "items.rename_item",
+        "PUT",
+        "/items/{item_id}",
+        204,
+        False,
+        {},
+    ),
+    Route(
         "items.delete_item",
         "DELETE",
         "/items/{item_id}",

@@ -10,6 +10,7 @@ from typing import Literal
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -127,13 +128,21 @@ class ServersClient:
         scheme: The protocol.
         tenant: Your tenant's subdomain.
         version: Fills in `{version}` in the server URL. By default, the chosen server's own default.
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -146,12 +155,13 @@ class ServersClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = _server_url(region, scheme, tenant, version)
         self._api = SyncAPI(
             base_url=base_url,
@@ -160,6 +170,7 @@ class ServersClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.default = DefaultResource(self._api)
@@ -238,13 +249,21 @@ class AsyncServersClient:
         scheme: The protocol.
         tenant: Your tenant's subdomain.
         version: Fills in `{version}` in the server URL. By default, the chosen server's own default.
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -257,12 +276,13 @@ class AsyncServersClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = _server_url(region, scheme, tenant, version)
         self._api = AsyncAPI(
             base_url=base_url,
@@ -271,6 +291,7 @@ class AsyncServersClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.default = AsyncDefaultResource(self._api)

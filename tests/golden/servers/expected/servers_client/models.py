@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import ConfigDict
-
 from ._base import NullOmittingModel
 
 
 class PingResponse(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"ok"})
     ok: bool | None = None

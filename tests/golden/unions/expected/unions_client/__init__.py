@@ -14,6 +14,7 @@ from ._client import (
 )
 from ._exceptions import (
     APIConnectionError,
+    APIResponseTooLargeError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -32,6 +33,7 @@ from .models import (
     Cat,
     CreatePetRequest,
     Dog,
+    Labels,
     Owner,
     Pet,
 )
@@ -40,6 +42,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIResponse",
+    "APIResponseTooLargeError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -52,6 +55,7 @@ __all__ = [
     "CreatePetRequest",
     "Dog",
     "InternalServerError",
+    "Labels",
     "NotFoundError",
     "NotGiven",
     "Owner",

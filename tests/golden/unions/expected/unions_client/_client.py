@@ -6,11 +6,12 @@ import os
 import sys
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, overload
+from typing import Any
 
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -24,7 +25,7 @@ from ._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
-from .models import Cat, CreatePetRequest, Dog, Pet
+from .models import Cat, CreatePetRequest, Dog, Labels, Pet
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -43,35 +44,13 @@ class PetsResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return PetsResourceWithRawResponse(self)
 
-    @overload
     def create_pet(
         self,
         *,
         pet: Cat | Dog | dict[str, Any],
         tags: list[str] | NotGiven = NOT_GIVEN,
         e_mail: str | None | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Cat | Dog: ...
-
-    @overload
-    def create_pet(
-        self,
-        *,
-        body: CreatePetRequest | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Cat | Dog: ...
-
-    def create_pet(
-        self,
-        *,
-        body: CreatePetRequest | dict[str, Any] | None = None,
-        pet: Cat | Dog | dict[str, Any] | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
-        e_mail: str | None | NotGiven = NOT_GIVEN,
+        labels: Labels | dict[str, Any] | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -84,21 +63,23 @@ class PetsResource:
             pet: See `CreatePetRequest`.
             tags: See `CreatePetRequest`.
             e_mail: See `CreatePetRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `CreatePetRequest` for each field).
+            labels: See `CreatePetRequest`.
         """
-        if body is None:
-            body = {
-                "pet": pet,
-                "tags": tags,
-                "e-mail": e_mail,
-            }
-            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/pets",
-            body=None if body is None else as_model(CreatePetRequest, body),
+            body=as_model(
+                CreatePetRequest,
+                omit_not_given(
+                    {
+                        "pet": pet,
+                        "tags": tags,
+                        "e-mail": e_mail,
+                        "labels": labels,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             operation_timeout=120.0,
@@ -128,13 +109,21 @@ class UnionsClient:
     Args:
         api_key: the API key; read from `UNIONS_API_KEY` when not given.
         password: the password sent with the API key as username (usually empty).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -145,6 +134,7 @@ class UnionsClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -162,6 +152,7 @@ class UnionsClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.pets = PetsResource(self._api)
@@ -195,35 +186,13 @@ class AsyncPetsResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AsyncPetsResourceWithRawResponse(self)
 
-    @overload
     async def create_pet(
         self,
         *,
         pet: Cat | Dog | dict[str, Any],
         tags: list[str] | NotGiven = NOT_GIVEN,
         e_mail: str | None | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Cat | Dog: ...
-
-    @overload
-    async def create_pet(
-        self,
-        *,
-        body: CreatePetRequest | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Cat | Dog: ...
-
-    async def create_pet(
-        self,
-        *,
-        body: CreatePetRequest | dict[str, Any] | None = None,
-        pet: Cat | Dog | dict[str, Any] | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
-        e_mail: str | None | NotGiven = NOT_GIVEN,
+        labels: Labels | dict[str, Any] | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -236,21 +205,23 @@ class AsyncPetsResource:
             pet: See `CreatePetRequest`.
             tags: See `CreatePetRequest`.
             e_mail: See `CreatePetRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `CreatePetRequest` for each field).
+            labels: See `CreatePetRequest`.
         """
-        if body is None:
-            body = {
-                "pet": pet,
-                "tags": tags,
-                "e-mail": e_mail,
-            }
-            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/pets",
-            body=None if body is None else as_model(CreatePetRequest, body),
+            body=as_model(
+                CreatePetRequest,
+                omit_not_given(
+                    {
+                        "pet": pet,
+                        "tags": tags,
+                        "e-mail": e_mail,
+                        "labels": labels,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             operation_timeout=120.0,
@@ -280,13 +251,21 @@ class AsyncUnionsClient:
     Args:
         api_key: the API key; read from `UNIONS_API_KEY` when not given.
         password: the password sent with the API key as username (usually empty).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
@@ -297,6 +276,7 @@ class AsyncUnionsClient:
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -314,6 +294,7 @@ class AsyncUnionsClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.pets = AsyncPetsResource(self._api)

@@ -10,40 +10,36 @@ from ._base import BaseModel, NullOmittingModel
 
 
 class Dog(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"tricks"})
     kind: Literal["dog"]
     tricks: list[str] | None = None
 
 
 class Owner(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "name"})
     name: str | None = None
     friends: list[Owner] | None = None
 
 
-class Cat(BaseModel):
+class Labels(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
+    colour: str | None = None
+
+
+class Cat(BaseModel):
     kind: Literal["cat"]
     lives: Annotated[int, Field(ge=0, le=9)]
     owner: Owner | None = None
 
 
 class CreatePetRequest(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"tags"})
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"labels", "tags"})
     pet: Annotated[Cat | Dog, Field(discriminator="kind")]
     tags: Annotated[list[str] | None, Field(max_length=3)] = None
     e_mail: Annotated[str | None, Field(alias="e-mail")] = None
+    labels: Labels | None = None
 
 
 class Pet(RootModel[Annotated[Cat | Dog, Field(discriminator="kind")]]):

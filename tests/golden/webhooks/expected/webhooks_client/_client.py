@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, overload
+from typing import Any
 
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -30,7 +31,7 @@ else:
     from typing_extensions import Self
 
 SERVERS: dict[str, str] = {
-    "server_1": "https://hooks.example.test",
+    "default": "https://hooks.example.test",
 }
 """Base URLs by region name, from the spec's servers."""
 
@@ -46,31 +47,10 @@ class DefaultResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return DefaultResourceWithRawResponse(self)
 
-    @overload
     def subscribe(
         self,
         *,
         url: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None: ...
-
-    @overload
-    def subscribe(
-        self,
-        *,
-        body: SubscribeRequest | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None: ...
-
-    def subscribe(
-        self,
-        *,
-        body: SubscribeRequest | dict[str, Any] | None = None,
-        url: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -81,19 +61,19 @@ class DefaultResource:
 
         Args:
             url: See `SubscribeRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `SubscribeRequest` for each field).
         """
-        if body is None:
-            body = {
-                "url": url,
-            }
-            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/subscriptions",
-            body=None if body is None else as_model(SubscribeRequest, body),
+            body=as_model(
+                SubscribeRequest,
+                omit_not_given(
+                    {
+                        "url": url,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -119,29 +99,38 @@ class WebhooksClient:
     Operations and the webhooks the API sends; payload models are generated and exported.
 
     Args:
-        region: which server to use: `server_1` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        region: which server to use: `default` (default).
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.Client` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
         self,
         *,
-        region: str = "server_1",
+        region: str = "default",
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = SyncAPI(
             base_url=base_url,
@@ -150,6 +139,7 @@ class WebhooksClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.default = DefaultResource(self._api)
@@ -183,31 +173,10 @@ class AsyncDefaultResource:
         """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
         return AsyncDefaultResourceWithRawResponse(self)
 
-    @overload
     async def subscribe(
         self,
         *,
         url: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None: ...
-
-    @overload
-    async def subscribe(
-        self,
-        *,
-        body: SubscribeRequest | dict[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None: ...
-
-    async def subscribe(
-        self,
-        *,
-        body: SubscribeRequest | dict[str, Any] | None = None,
-        url: str | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -218,19 +187,19 @@ class AsyncDefaultResource:
 
         Args:
             url: See `SubscribeRequest`.
-            body: the whole request body, instead of its fields as keyword arguments
-                (see `SubscribeRequest` for each field).
         """
-        if body is None:
-            body = {
-                "url": url,
-            }
-            body = omit_not_given(body)
         request = self._api.build_request(
             self._api.http,
             "POST",
             "/subscriptions",
-            body=None if body is None else as_model(SubscribeRequest, body),
+            body=as_model(
+                SubscribeRequest,
+                omit_not_given(
+                    {
+                        "url": url,
+                    }
+                ),
+            ),
             content_type="application/json",
             timeout=timeout,
             extra_headers=extra_headers,
@@ -256,29 +225,38 @@ class AsyncWebhooksClient:
     Operations and the webhooks the API sends; payload models are generated and exported.
 
     Args:
-        region: which server to use: `server_1` (default).
-        base_url: a base URL that overrides the region's.
-        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`.
+        region: which server to use: `default` (default).
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
+            bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
+            longest phase); None for no limit.
         max_retries: how often a call that is safe to repeat is retried on a connection error,
             408, 429 or 5xx.
-        default_headers: headers sent with every request.
+        max_response_bytes: the longest response body (decoded) a call accepts; a longer one
+            raises `APIResponseTooLargeError`.
+        default_headers: headers sent with every request; they cannot set the credential header.
         http_client: your own `httpx.AsyncClient` (proxies, mTLS, event hooks);
-            it is left open on `close()`.
+            it is left open on `close()`, and never follows redirects for this client.
+
+    Raises:
+        ValueError, TypeError: an option, key or header that could not work, named (never its
+            value), before anything is sent.
     """
 
     def __init__(
         self,
         *,
-        region: str = "server_1",
+        region: str = "default",
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
+        if region not in SERVERS:
+            raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
         if base_url is None:
-            if region not in SERVERS:
-                raise ValueError(f"unknown region {region!r}; choose one of {', '.join(SERVERS)}")
             base_url = SERVERS[region]
         self._api = AsyncAPI(
             base_url=base_url,
@@ -287,6 +265,7 @@ class AsyncWebhooksClient:
             default_headers=default_headers,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             http_client=http_client,
         )
         self.default = AsyncDefaultResource(self._api)

@@ -11,16 +11,33 @@ import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import IO, Any, Generic, ParamSpec, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import IO, Any, Generic, ParamSpec, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from ._base import RESPONSE_CONTEXT
+from ._checks import (
+    ParamKind,
+    check_api_key,
+    check_base_url,
+    check_count,
+    check_header,
+    check_headers,
+    check_timeout,
+    fits,
+    merge_headers,
+    param_problem,
+    printable,
+    to_text,
+    without_inputs,
+)
 from ._exceptions import (
     APIConnectionError,
+    APIResponseTooLargeError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -35,8 +52,13 @@ __version__ = "1.0.0"
 USER_AGENT = "webhooks-client/1.0.0 (python; httpx)"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 MAX_RETRY_AFTER = 60.0
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Encodings whose bodies the size limit can bound while they are decoded (see `_read`).
+ACCEPT_ENCODING = "gzip, deflate"
+# How far past its deadline the reads of a body may wait before their timeout is cut to fit.
+READ_SLACK = 0.01
 
 logger = logging.getLogger("webhooks_client")
 
@@ -62,30 +84,34 @@ def omit_not_given(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def as_model(model: type[ModelT], value: object) -> ModelT:
-    """`value` as an instance of `model`, validated where it is plain data (a mapping, a list)."""
-    return value if isinstance(value, model) else model.model_validate(value)
+    """`value` as an instance of `model`, validated where it is plain data (a mapping, a list); a
+    validation error shows no value that failed."""
+    if isinstance(value, model):
+        return value
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        raise without_inputs(exc) from None
+
+
+def check_param(name: str, value: object, kind: ParamKind, nullable: bool = False) -> None:
+    """Refuse a path, query or header parameter its schema does not allow, naming it; None passes
+    where `nullable` (the spec lets it be null, or leaving it out is allowed)."""
+    if (
+        isinstance(value, NotGiven)
+        or (value is None and nullable)
+        or (value is not None and fits(value, kind))
+    ):
+        return
+    raise ValueError(param_problem(name, value, kind))
 
 
 def encode_path_segment(value: object) -> str:
     """Percent-encode one path parameter; `/` included, so a value can never change the path."""
-    text = _to_text(value)
+    text = to_text(value)
     if text in ("", ".", ".."):
         raise ValueError(f"a path parameter cannot be {text!r}")
     return quote(text, safe="")
-
-
-def _to_text(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _checked_header(name: str, value: object) -> str:
-    text = _to_text(value)
-    if "\r" in text or "\n" in text or "\0" in text:
-        # The value is not echoed: it may be a credential.
-        raise ValueError(f"header {name!r} contains a line break or NUL character")
-    return text
 
 
 FileContent = bytes | IO[bytes] | tuple[str, bytes | IO[bytes]] | tuple[str, bytes | IO[bytes], str]
@@ -107,7 +133,7 @@ def _form_fields(body: BaseModel | None) -> list[tuple[str, str, bool]]:
             if isinstance(item, (dict, list)):
                 fields.append((name, json.dumps(item, separators=(",", ":")), True))
             elif item is not None:  # a form has no null: the field is left out
-                fields.append((name, _to_text(item), False))
+                fields.append((name, to_text(item), False))
     return fields
 
 
@@ -134,7 +160,7 @@ def encode_query(
         if value is None or isinstance(value, NotGiven):
             continue
         if isinstance(value, Mapping):
-            items = [(str(k), _to_text(v)) for k, v in value.items() if v is not None]
+            items = [(str(k), to_text(v)) for k, v in value.items() if v is not None]
             if style == "deepObject":
                 pairs += [(f"{name}[{k}]", v) for k, v in items]
             elif explode:
@@ -142,14 +168,14 @@ def encode_query(
             else:
                 pairs.append((name, ",".join(part for item in items for part in item)))
         elif isinstance(value, (list, tuple)):
-            texts = [_to_text(v) for v in value]
+            texts = [to_text(v) for v in value]
             if explode:
                 pairs += [(name, text) for text in texts]
             else:
                 separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
                 pairs.append((name, separator.join(texts)))
         else:
-            pairs.append((name, _to_text(value)))
+            pairs.append((name, to_text(value)))
     return pairs
 
 
@@ -218,7 +244,8 @@ def _capture(response: httpx.Response) -> None:
 
 
 def log_warnings(result: BaseModel, attribute: str, request: httpx.Request) -> None:
-    """Log each warning the API returned in `result.<attribute>` at WARNING, as it asks."""
+    """Log each warning the API returned in `result.<attribute>` at WARNING, as it asks; control
+    characters in the API's text are escaped, so a warning cannot forge log records."""
     for warning in getattr(result, attribute, None) or ():
         message = getattr(warning, "message", None)
         if message is None and isinstance(warning, Mapping):
@@ -227,22 +254,30 @@ def log_warnings(result: BaseModel, attribute: str, request: httpx.Request) -> N
             "%s %s: API warning: %s",
             request.method,
             request.url.path,
-            message if message is not None else warning,
+            printable(str(message if message is not None else warning)),
         )
 
 
 class Credentials:
     """Authentication headers, kept out of every repr, log line and exception message."""
 
-    def __init__(self, headers: Mapping[str, str]) -> None:
-        self._headers = {name: _checked_header(name, value) for name, value in headers.items()}
+    def __init__(self, headers: Mapping[str, str], secrets: Sequence[str]) -> None:
+        self._headers = {name: check_header(name, value) for name, value in headers.items()}
+        self._secrets = tuple(secret for secret in secrets if secret)
 
     @classmethod
-    def basic(cls, username: str, password: str) -> Credentials:
-        # Base64 would hide a line break from the header check; a key never holds one.
-        _checked_header("Authorization", username + password)
-        token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-        return cls({"Authorization": f"Basic {token}"})
+    def header(cls, name: str, prefix: str, key: object) -> Credentials:
+        """An API key sent in header `name` after `prefix` (such as `Bearer `)."""
+        checked = check_api_key(key)
+        return cls({name: prefix + checked}, [checked])
+
+    @classmethod
+    def basic(cls, username: object, password: object) -> Credentials:
+        """HTTP basic auth."""
+        user = check_api_key(username)
+        secret = check_api_key(password, "the password") if password != "" else ""
+        token = base64.b64encode(f"{user}:{secret}".encode()).decode("ascii")
+        return cls({"Authorization": f"Basic {token}"}, [user, secret, token])
 
     def apply(self, headers: dict[str, str]) -> None:
         headers.update(self._headers)
@@ -250,6 +285,12 @@ class Credentials:
     @property
     def header_names(self) -> frozenset[str]:
         return frozenset(name.lower() for name in self._headers)
+
+    def redact(self, text: str) -> str:
+        """`text` with every credential replaced by `<redacted>` (an API may echo one back)."""
+        for secret in self._secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
 
     def __repr__(self) -> str:
         return "Credentials(<redacted>)"
@@ -279,34 +320,75 @@ def retry_delay(attempt: int, response: httpx.Response | None) -> float:
     return min(0.5 * 2.0**attempt, 8.0) * (1 - 0.25 * random.random())
 
 
+@lru_cache(maxsize=32)
+def _operation_timeout(seconds: float) -> httpx.Timeout:
+    return httpx.Timeout(seconds, connect=10.0)
+
+
+def _whole_call(timeouts: Mapping[str, float | None]) -> float | None:
+    """Seconds the whole call may take: the longest of httpx's per-phase timeouts (None, when
+    any phase may wait for ever)."""
+    phases = tuple(timeouts.values())
+    if not phases or None in phases:
+        return None
+    return max(cast("tuple[float, ...]", phases))
+
+
+def _api_detail(data: object) -> str:
+    """The API's own error code and message in a JSON error body, as `CODE: message`."""
+    if not isinstance(data, Mapping):
+        return ""
+    nested = data.get("error")
+    detail: Mapping[str, object] = nested if isinstance(nested, Mapping) else data
+    code = next(
+        (detail[k] for k in ("code", "error_code") if isinstance(detail.get(k), (str, int))), None
+    )
+    messages = [detail.get(k) for k in ("message", "detail", "error_description", "title", "error")]
+    message = next((m for m in [*messages, data.get("message")] if isinstance(m, str) and m), None)
+    return ": ".join(str(part) for part in (code, message) if part not in (None, ""))
+
+
 class BaseAPI:
     """What sync and async clients share: everything but the sending itself."""
 
     def __init__(
         self,
         *,
-        base_url: str,
+        base_url: object,
         credentials: Credentials | None,
-        client_headers: Mapping[str, str | None],
-        default_headers: Mapping[str, str] | None,
-        timeout: Timeout,
-        max_retries: int,
+        client_headers: Mapping[str, tuple[str, object]],
+        default_headers: object,
+        timeout: object,
+        max_retries: object,
+        max_response_bytes: object,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_base_url(base_url)
         self.credentials = credentials
-        self.client_headers = dict(client_headers)
-        # What every request starts from (default headers may replace the first two): built once.
-        self._common_headers = {
-            "User-Agent": USER_AGENT,
-            "Accept": "application/json",
-            **{
-                name: _checked_header(name, value)
-                for name, value in (default_headers or {}).items()
-            },
-        }
+        # Headers every operation sends, by argument name: (header name, value or None).
+        self.client_headers: dict[str, str | None] = {}
+        for name, (header, value) in client_headers.items():
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name} must be a string")
+            self.client_headers[name] = None if value is None else check_header(header, value)
+        defaults = check_headers(default_headers, "default_headers")
+        taken = credentials.header_names if credentials else frozenset()
+        for name in defaults:
+            if name.lower() in taken:
+                raise ValueError(
+                    f"default_headers cannot set {name!r}: the client sends its credentials "
+                    "there; pass the key as api_key="
+                )
+        # What every request starts from (default headers replace ours by name, whatever the
+        # case): built once. Names a call may set again are kept to merge by name, case aside.
+        self._common_headers = merge_headers(
+            {"User-Agent": USER_AGENT, "Accept": "application/json"},
+            defaults,
+        )
+        self._has_default_headers = bool(defaults)
         # One Timeout object, built once: httpx would build it again on every request.
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        self.max_retries = max_retries
+        self.timeout = check_timeout(timeout)
+        self.max_retries = check_count(max_retries, "max_retries", 0)
+        self.max_response_bytes = check_count(max_response_bytes, "max_response_bytes", 1)
 
     def client_header(self, name: str, override: str | None, env_var: str) -> str:
         value = override if override is not None else self.client_headers.get(name)
@@ -333,10 +415,12 @@ class BaseAPI:
         authenticated: bool = True,
         extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Request:
-        merged = dict(self._common_headers)
+        """The request, every header checked and sent once (names compared case-insensitively):
+        default headers < the call's own (parameters, Content-Type, credentials) < extra_headers."""
+        call_headers: dict[str, str] = {}
         for name, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
-                merged[name] = _checked_header(name, value)
+                call_headers[name] = check_header(name, value)
         parts = None
         form_type = content_type.split(";")[0].strip().lower()
         if form_type == "multipart/form-data":
@@ -350,15 +434,19 @@ class BaseAPI:
             # Straight to bytes: model_dump_json would decode them into a str first.
             content = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
         if content is not None:
-            merged["Content-Type"] = content_type
+            call_headers["Content-Type"] = content_type
         if authenticated and self.credentials is not None:
-            self.credentials.apply(merged)
-        for name, value in (extra_headers or {}).items():
-            merged[name] = _checked_header(name, value)
+            self.credentials.apply(call_headers)
+        if self._has_default_headers:
+            merged = merge_headers(self._common_headers, call_headers)
+        else:
+            merged = {**self._common_headers, **call_headers}
+        if extra_headers:
+            merged = merge_headers(merged, check_headers(extra_headers, "extra_headers"))
         if not isinstance(timeout, NotGiven):
-            chosen: Timeout = timeout
+            chosen = check_timeout(timeout)
         elif operation_timeout is not None:
-            chosen = httpx.Timeout(operation_timeout, connect=10.0)
+            chosen = _operation_timeout(operation_timeout)
         else:
             chosen = self.timeout
         url = self.base_url + path
@@ -368,12 +456,7 @@ class BaseAPI:
             # parsed URL would make httpx parse it a second time.
             url += "?" + str(httpx.QueryParams(pairs))
         return http.build_request(
-            method,
-            url,
-            headers=merged,
-            content=content,
-            files=parts or None,
-            timeout=chosen,
+            method, url, headers=merged, content=content, files=parts or None, timeout=chosen
         )
 
     def log_response(
@@ -401,20 +484,99 @@ class BaseAPI:
         return status is None or status in RETRY_STATUSES
 
     @staticmethod
+    def retry_wait(
+        attempt: int, response: httpx.Response | None, deadline: float | None
+    ) -> float | None:
+        """Seconds to wait before the next attempt; None when the wait would end past the deadline
+        (the call then ends with what the last attempt got)."""
+        delay = retry_delay(attempt, response)
+        if deadline is not None and time.monotonic() + delay >= deadline:
+            return None
+        return delay
+
+    @staticmethod
+    def clip_timeouts(
+        request: httpx.Request, timeouts: Mapping[str, float | None], deadline: float
+    ) -> None:
+        """Let no single wait of the next attempt outlast the call's deadline."""
+        left = deadline - time.monotonic()
+        request.extensions["timeout"] = {
+            phase: left if value is None or value > left else value
+            for phase, value in timeouts.items()
+        }
+
+    def clip_read(self, response: httpx.Response, deadline: float) -> None:
+        """Before a body is read: its reads may not outlast the deadline (httpx's connection reads
+        the read timeout when the body starts). Within 10 ms of it, they are left alone."""
+        request = response.request
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise self.timed_out(request)
+        current = request.extensions.get("timeout") or {}
+        read = current.get("read")
+        if read is None or read > left + READ_SLACK:
+            request.extensions["timeout"] = {**current, "read": left}
+
+    @staticmethod
+    def timed_out(request: httpx.Request) -> APITimeoutError:
+        return APITimeoutError(
+            f"{request.method} {request.url.path} did not complete within its timeout",
+            request=request,
+        )
+
+    @staticmethod
+    def closed(request: httpx.Request) -> APIConnectionError:
+        return APIConnectionError(
+            f"{request.method} {request.url.path} stopped: the client was closed", request=request
+        )
+
+    @staticmethod
+    def transport_failure(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"{request.method} {request.url.path} timed out ({type(exc).__name__})",
+                request=request,
+            )
+        return APIConnectionError(
+            f"{request.method} {request.url.path} failed: {type(exc).__name__}", request=request
+        )
+
+    def too_large(self, response: httpx.Response) -> APIResponseTooLargeError:
+        request = response.request
+        return APIResponseTooLargeError(
+            f"{request.method} {request.url.path} answered {response.status_code} with a body over "
+            f"the {self.max_response_bytes:,}-byte limit (max_response_bytes)",
+            response=response,
+            limit=self.max_response_bytes,
+        )
+
+    @staticmethod
+    def undecodable(response: httpx.Response) -> APIResponseValidationError:
+        request = response.request
+        encoding = printable(response.headers.get("content-encoding", ""), 40)
+        return APIResponseValidationError(
+            f"{request.method} {request.url.path} answered {response.status_code} with a body "
+            f"that does not decode as its Content-Encoding ({encoding}) says",
+            response=response,
+        )
+
+    @staticmethod
     def parse(response: httpx.Response, model: type[ModelT]) -> ModelT:
         try:
-            return model.model_validate_json(response.content, context=RESPONSE_CONTEXT)
+            # Lenient: fields the spec does not know (yet) are kept in `model_extra`.
+            return model.model_validate_json(
+                response.content, context=RESPONSE_CONTEXT, extra="allow"
+            )
         except ValidationError as exc:
+            request = response.request
             raise APIResponseValidationError(
-                f"{response.request.method} {response.request.url.path} answered "
-                f"{response.status_code} with a body that does not match {model.__name__}: "
-                f"{exc.error_count()} error(s), first at {_error_location(exc)}",
+                f"{request.method} {request.url.path} answered {response.status_code} with "
+                + _mismatch(response, model.__name__, exc),
                 response=response,
             ) from None
 
-    @staticmethod
     def status_error(
-        response: httpx.Response, error_models: Mapping[str, type[BaseModel]]
+        self, response: httpx.Response, error_models: Mapping[str, type[BaseModel]]
     ) -> APIStatusError:
         status = response.status_code
         model = (
@@ -425,16 +587,38 @@ class BaseAPI:
         error = None
         if model is not None:
             try:
-                error = model.model_validate_json(response.content, context=RESPONSE_CONTEXT)
+                error = model.model_validate_json(
+                    response.content, context=RESPONSE_CONTEXT, extra="allow"
+                )
             except ValidationError:
                 error = None
         message = f"{response.request.method} {response.request.url.path} failed with HTTP {status}"
+        try:
+            detail = _api_detail(json.loads(response.content))
+        except (ValueError, RecursionError):  # not JSON: say what it was instead
+            detail = ""
+        if detail:
+            redacted = self.credentials.redact(detail) if self.credentials else detail
+            message += ": " + printable(redacted, 300)
+        elif 300 <= status < 400:
+            message += " (a redirect: the client does not follow redirects)"
+        elif response.content and "json" not in response.headers.get("content-type", ""):
+            message += f" ({_content_type(response)} body)"
         return status_error_class(status)(message, response=response, error=error)
 
 
-def _error_location(exc: ValidationError) -> str:
-    first = exc.errors(include_input=False)[0]
-    return ".".join(str(part) for part in first["loc"]) or "the top level"
+def _content_type(response: httpx.Response) -> str:
+    return printable(response.headers.get("content-type", ""), 80) or "no content type"
+
+
+def _mismatch(response: httpx.Response, model: str, exc: ValidationError) -> str:
+    first = exc.errors(include_input=False, include_url=False)[0]
+    if first["type"] == "json_invalid":
+        if not response.content:
+            return "an empty body, not the JSON of " + model
+        return f"a body that is not JSON ({_content_type(response)}), not the JSON of {model}"
+    where = ".".join(str(part) for part in first["loc"]) or "the top level"
+    return f"a body that does not match {model}: {exc.error_count()} error(s), first at {where}"
 
 
 # Headers that carry a credential under any API; the client's own auth header is added to these.
@@ -450,13 +634,42 @@ def redacted_headers(headers: httpx.Headers, secret: frozenset[str]) -> dict[str
     }
 
 
+class _SyncSlices(httpx.SyncByteStream):
+    """A response stream cut into pieces of at most `size` bytes: no piece of a compressed body
+    can then decode to much more than the size limit (deflate expands 1,032 times at most)."""
+
+    def __init__(self, stream: httpx.SyncByteStream, size: int) -> None:
+        self._stream = stream
+        self._size = size
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            for start in range(0, len(chunk), self._size):
+                yield chunk[start : start + self._size]
+
+    def close(self) -> None:
+        self._stream.close()
+
+
 class SyncAPI(BaseAPI):
     """Sends requests synchronously, retrying where the operation is safe to repeat."""
 
-    def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
+    def __init__(self, *, http_client: object, **options: Any) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError("http_client must be an httpx.Client")
         super().__init__(**options)
         self._owns_http = http_client is None
-        self.http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
+        self.http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(follow_redirects=False, headers={"Accept-Encoding": ACCEPT_ENCODING})
+        )
+        if self.http.headers.get("accept-encoding") != ACCEPT_ENCODING:
+            # Your own client asks for other encodings: each request asks for these (unless
+            # default_headers say otherwise), which the size limit can bound while decoding.
+            self._common_headers = merge_headers(
+                {"Accept-Encoding": ACCEPT_ENCODING}, self._common_headers
+            )
 
     def close(self) -> None:
         if self._owns_http:
@@ -464,20 +677,6 @@ class SyncAPI(BaseAPI):
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
-
-    def _wait_to_retry(
-        self, request: httpx.Request, attempt: int, response: httpx.Response | None, reason: str
-    ) -> None:
-        delay = retry_delay(attempt, response)
-        logger.info(
-            "%s %s: %s; retry %d in %.2f s",
-            request.method,
-            request.url.path,
-            reason,
-            attempt + 1,
-            delay,
-        )
-        self._sleep(delay)
 
     def send(
         self,
@@ -487,48 +686,142 @@ class SyncAPI(BaseAPI):
         error_models: Mapping[str, type[BaseModel]],
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> httpx.Response:
-        """Send `request`; return a 2xx response or raise the matching exception."""
-        retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        """Send `request`; return a 2xx response with its body read, or raise the matching
+        exception. The request's timeout bounds the whole call: every attempt, every byte of the
+        answer and the waits between attempts. Redirects are never followed, whatever the
+        `http_client` says, so no credential travels to another origin."""
+        retries = (
+            self.max_retries
+            if isinstance(max_retries, NotGiven)
+            else check_count(max_retries, "max_retries", 0)
+        )
+        timeouts = request.extensions.get("timeout") or {}
+        whole_call = _whole_call(timeouts)
+        deadline = None if whole_call is None else time.monotonic() + whole_call
         attempt = 0
         while True:
+            if self.http.is_closed:
+                raise self.closed(request)
+            if attempt and deadline is not None:
+                self.clip_timeouts(request, timeouts, deadline)
             started = time.monotonic()
+            response: httpx.Response | None = None
+            delay: float | None = None
             try:
-                response = self.http.send(request)
+                response = self.http.send(request, stream=True, follow_redirects=False)
+                self.log_response(request, response, started)
+                if not response.is_success and self.should_retry(
+                    attempt, retries, retry_safe, response.status_code
+                ):
+                    delay = self.retry_wait(attempt, response, deadline)
+                if delay is None:
+                    self._read(response, deadline)
             except httpx.TransportError as exc:
-                self.log_response(request, None, started)
-                timed_out = isinstance(exc, httpx.TimeoutException)
-                if self.should_retry(attempt, retries, retry_safe, None):
-                    self._wait_to_retry(request, attempt, None, type(exc).__name__)
-                    attempt += 1
-                    continue
-                what = "timed out" if timed_out else f"failed: {type(exc).__name__}"
-                error = APITimeoutError if timed_out else APIConnectionError
-                raise error(
-                    f"{request.method} {request.url.path} {what}", request=request
-                ) from None
-            self.log_response(request, response, started)
-            if response.is_success:
-                response.read()
-                _capture(response)
-                return response
-            if self.should_retry(attempt, retries, retry_safe, response.status_code):
+                if response is None:
+                    self.log_response(request, None, started)
+                else:
+                    response.close()
+                if self.http.is_closed:
+                    raise self.closed(request) from None
+                if not isinstance(
+                    exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol)
+                ) and self.should_retry(attempt, retries, retry_safe, None):
+                    delay = self.retry_wait(attempt, None, deadline)
+                if delay is None:
+                    raise self.transport_failure(request, exc) from None
+                reason = type(exc).__name__
+            except RuntimeError:
+                if self.http.is_closed:  # httpx refuses to send on a closed client
+                    raise self.closed(request) from None
+                raise
+            else:
+                if delay is None:
+                    if response.is_success:
+                        _capture(response)
+                        return response
+                    raise self.status_error(response, error_models)
                 response.close()
-                self._wait_to_retry(request, attempt, response, f"HTTP {response.status_code}")
-                attempt += 1
-                continue
-            response.read()
-            raise self.status_error(response, error_models)
+                reason = f"HTTP {response.status_code}"
+            logger.info(
+                "%s %s: %s; retry %d in %.2f s",
+                request.method,
+                request.url.path,
+                reason,
+                attempt + 1,
+                delay,
+            )
+            self._sleep(delay)
+            attempt += 1
+
+    def _read(self, response: httpx.Response, deadline: float | None) -> None:
+        """Read the body, decoded, into `response`: at most max_response_bytes of it, and not past
+        the deadline. Nothing is copied but by the final join, as httpx's own read does."""
+        limit = self.max_response_bytes
+        if response.is_stream_consumed:  # a transport that handed over a body it already held
+            if len(response.content) > limit:
+                raise self.too_large(response)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            if deadline is not None:
+                self.clip_read(response, deadline)
+            stream = response.stream
+            if "content-encoding" in response.headers and isinstance(stream, httpx.SyncByteStream):
+                response.stream = _SyncSlices(stream, max(1024, limit // 1024))
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise self.too_large(response)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise self.timed_out(response.request)
+                chunks.append(chunk)
+        except BaseException as exc:
+            response.close()
+            if isinstance(exc, httpx.DecodingError):
+                raise self.undecodable(response) from None
+            raise
+        response._content = b"".join(chunks)
+
+
+class _AsyncSlices(httpx.AsyncByteStream):
+    """A response stream cut into pieces of at most `size` bytes: no piece of a compressed body
+    can then decode to much more than the size limit (deflate expands 1,032 times at most)."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, size: int) -> None:
+        self._stream = stream
+        self._size = size
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            for start in range(0, len(chunk), self._size):
+                yield chunk[start : start + self._size]
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 class AsyncAPI(BaseAPI):
     """Sends requests asynchronously, retrying where the operation is safe to repeat."""
 
-    def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
+    def __init__(self, *, http_client: object, **options: Any) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError("http_client must be an httpx.AsyncClient")
         super().__init__(**options)
         self._owns_http = http_client is None
         self.http = (
-            http_client if http_client is not None else httpx.AsyncClient(follow_redirects=False)
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(
+                follow_redirects=False, headers={"Accept-Encoding": ACCEPT_ENCODING}
+            )
         )
+        if self.http.headers.get("accept-encoding") != ACCEPT_ENCODING:
+            # Your own client asks for other encodings: each request asks for these (unless
+            # default_headers say otherwise), which the size limit can bound while decoding.
+            self._common_headers = merge_headers(
+                {"Accept-Encoding": ACCEPT_ENCODING}, self._common_headers
+            )
 
     async def close(self) -> None:
         if self._owns_http:
@@ -536,20 +829,6 @@ class AsyncAPI(BaseAPI):
 
     async def _sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
-
-    async def _wait_to_retry(
-        self, request: httpx.Request, attempt: int, response: httpx.Response | None, reason: str
-    ) -> None:
-        delay = retry_delay(attempt, response)
-        logger.info(
-            "%s %s: %s; retry %d in %.2f s",
-            request.method,
-            request.url.path,
-            reason,
-            attempt + 1,
-            delay,
-        )
-        await self._sleep(delay)
 
     async def send(
         self,
@@ -559,36 +838,99 @@ class AsyncAPI(BaseAPI):
         error_models: Mapping[str, type[BaseModel]],
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> httpx.Response:
-        """Send `request`; return a 2xx response or raise the matching exception."""
-        retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        """Send `request`; return a 2xx response with its body read, or raise the matching
+        exception. The request's timeout bounds the whole call: every attempt, every byte of the
+        answer and the waits between attempts. Redirects are never followed, whatever the
+        `http_client` says, so no credential travels to another origin."""
+        retries = (
+            self.max_retries
+            if isinstance(max_retries, NotGiven)
+            else check_count(max_retries, "max_retries", 0)
+        )
+        timeouts = request.extensions.get("timeout") or {}
+        whole_call = _whole_call(timeouts)
+        deadline = None if whole_call is None else time.monotonic() + whole_call
         attempt = 0
         while True:
+            if self.http.is_closed:
+                raise self.closed(request)
+            if attempt and deadline is not None:
+                self.clip_timeouts(request, timeouts, deadline)
             started = time.monotonic()
+            response: httpx.Response | None = None
+            delay: float | None = None
             try:
-                response = await self.http.send(request)
+                response = await self.http.send(request, stream=True, follow_redirects=False)
+                self.log_response(request, response, started)
+                if not response.is_success and self.should_retry(
+                    attempt, retries, retry_safe, response.status_code
+                ):
+                    delay = self.retry_wait(attempt, response, deadline)
+                if delay is None:
+                    await self._read(response, deadline)
             except httpx.TransportError as exc:
-                self.log_response(request, None, started)
-                timed_out = isinstance(exc, httpx.TimeoutException)
-                if self.should_retry(attempt, retries, retry_safe, None):
-                    await self._wait_to_retry(request, attempt, None, type(exc).__name__)
-                    attempt += 1
-                    continue
-                what = "timed out" if timed_out else f"failed: {type(exc).__name__}"
-                error = APITimeoutError if timed_out else APIConnectionError
-                raise error(
-                    f"{request.method} {request.url.path} {what}", request=request
-                ) from None
-            self.log_response(request, response, started)
-            if response.is_success:
-                await response.aread()
-                _capture(response)
-                return response
-            if self.should_retry(attempt, retries, retry_safe, response.status_code):
+                if response is None:
+                    self.log_response(request, None, started)
+                else:
+                    await response.aclose()
+                if self.http.is_closed:
+                    raise self.closed(request) from None
+                if not isinstance(
+                    exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol)
+                ) and self.should_retry(attempt, retries, retry_safe, None):
+                    delay = self.retry_wait(attempt, None, deadline)
+                if delay is None:
+                    raise self.transport_failure(request, exc) from None
+                reason = type(exc).__name__
+            except RuntimeError:
+                if self.http.is_closed:  # httpx refuses to send on a closed client
+                    raise self.closed(request) from None
+                raise
+            else:
+                if delay is None:
+                    if response.is_success:
+                        _capture(response)
+                        return response
+                    raise self.status_error(response, error_models)
                 await response.aclose()
-                await self._wait_to_retry(
-                    request, attempt, response, f"HTTP {response.status_code}"
-                )
-                attempt += 1
-                continue
-            await response.aread()
-            raise self.status_error(response, error_models)
+                reason = f"HTTP {response.status_code}"
+            logger.info(
+                "%s %s: %s; retry %d in %.2f s",
+                request.method,
+                request.url.path,
+                reason,
+                attempt + 1,
+                delay,
+            )
+            await self._sleep(delay)
+            attempt += 1
+
+    async def _read(self, response: httpx.Response, deadline: float | None) -> None:
+        """Read the body, decoded, into `response`: at most max_response_bytes of it, and not past
+        the deadline. Nothing is copied but by the final join, as httpx's own read does."""
+        limit = self.max_response_bytes
+        if response.is_stream_consumed:  # a transport that handed over a body it already held
+            if len(response.content) > limit:
+                raise self.too_large(response)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            if deadline is not None:
+                self.clip_read(response, deadline)
+            stream = response.stream
+            if "content-encoding" in response.headers and isinstance(stream, httpx.AsyncByteStream):
+                response.stream = _AsyncSlices(stream, max(1024, limit // 1024))
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise self.too_large(response)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise self.timed_out(response.request)
+                chunks.append(chunk)
+        except BaseException as exc:
+            await response.aclose()
+            if isinstance(exc, httpx.DecodingError):
+                raise self.undecodable(response) from None
+            raise
+        response._content = b"".join(chunks)

@@ -4,31 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict
-
 from ._base import BaseModel, NullOmittingModel, OpenEnum
 
 
 class Order(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"total"})
     id: str
     total: float | None = None
 
 
 class SubscribeRequest(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     url: str
 
 
 class OrderCancelledPayload(NullOmittingModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"reason"})
     order_id: str
     reason: Annotated[Literal["customer", "fraud"], OpenEnum] | None = None
