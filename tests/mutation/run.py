@@ -78,6 +78,14 @@ def run_tests(target: Target) -> int:
             carried = carry_edit(base, edited, original) if edited != base else original
             (root / sibling).write_text(carried if carried is not None else original,
                                         encoding="utf-8", newline="")
+    # As `python -m pytest` from the sandbox would: the copy's generator first, never the
+    # installed (editable) one, which is the unmutated working tree.
+    sys.path.insert(0, str(root))
+    import generator
+
+    if not Path(generator.__file__).resolve().is_relative_to(root.resolve()):
+        print(f"the tests would import the generator from {generator.__file__}", file=sys.stderr)
+        return 3
     import pytest
 
     return int(pytest.main([*PYTEST_ARGS, *present(root, target.tests)]))
@@ -107,10 +115,6 @@ def make_sandbox(sandbox: Path, target: Target) -> list[str]:
         for source in sources:
             (sandbox / PRISTINE / source).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(sandbox / source, sandbox / PRISTINE / source)
-    where = python(sandbox, "-c", "import generator; print(generator.__file__)")
-    if not Path(where.stdout.strip()).is_relative_to(sandbox.resolve()):
-        raise SystemExit(f"the tests would import the generator from {where.stdout.strip()}, "
-                         "not from the mutated copy")
     check = python(sandbox, "-m", "generator", "check")
     if check.returncode != 0:
         raise SystemExit("generated/ is out of date: run `clientgen generate` before a mutation run")
@@ -226,12 +230,14 @@ def collect(name: str, sandbox: Path, session: Path) -> list:
     return sorted(mutants, key=lambda m: (m.scope, m.before, m.after, m.operator))
 
 
-def run_target(target: Target, only: str | None, count_only: bool = False):
+def run_target(target: Target, only: str | None, count_only: bool = False, keep: bool = False):
     from mutation_report import TargetRun
 
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix=f"clientgen-mutation-{target.name}-") as folder:
-        sandbox = Path(folder)
+    sandbox = Path(tempfile.mkdtemp(prefix=f"clientgen-mutation-{target.name}-"))
+    if keep:
+        print(f"  {target.name}: working in {sandbox} (kept)", flush=True)
+    try:
         sources = make_sandbox(sandbox, target)
         tests = present(sandbox, target.tests)
         for missing in sorted(set(target.tests) - set(tests)):
@@ -258,6 +264,9 @@ def run_target(target: Target, only: str | None, count_only: bool = False):
         finally:
             done.set()
         mutants = collect(target.name, sandbox, session)
+    finally:
+        if not keep:
+            shutil.rmtree(sandbox, ignore_errors=True)
     return TargetRun(target.name, sources, tests, mutants, time.monotonic() - started,
                      note=f"only {only}" if only else "")
 
@@ -287,6 +296,8 @@ def main() -> int:
     parser.add_argument("--only", metavar="REGEX",
                         help="mutate only in functions whose qualified name matches")
     parser.add_argument("--report", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep each target's copy of the project and its session, to look into")
     parser.add_argument("--count", action="store_true",
                         help="set up and count the mutants of each target, run none")
     parser.add_argument("--run-tests", metavar="TARGET", help=argparse.SUPPRESS)
@@ -302,7 +313,7 @@ def main() -> int:
     listed = load_listed(HERE / "survivors.yaml")
     targets = [BY_NAME[name] for name in args.targets] or list(TARGETS)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        runs = list(pool.map(lambda target: run_target(target, args.only, args.count), targets))
+        runs = list(pool.map(lambda target: run_target(target, args.only, args.count, args.keep), targets))
     if args.count:
         for run in runs:
             print(f"{run.name}: {len(run.mutants)} mutants, {run.count('skipped')} of them skipped")
