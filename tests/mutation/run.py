@@ -34,8 +34,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from mutation_carry import carry_edit  # noqa: E402
-from mutation_targets import BY_NAME, TARGETS, Target  # noqa: E402
+from mutation_carry import carry_edit
+from mutation_targets import BY_NAME, TARGETS, Target
 
 PRISTINE = Path(".mutation-pristine")  # in the sandbox: the renderings before any mutant
 PYTEST_ARGS = ["-x", "-q", "--no-header", "-p", "no:hypothesispytest"]

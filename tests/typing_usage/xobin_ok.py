@@ -23,5 +23,7 @@ async def run_async(base_url: str) -> list[str]:
             await xobin.assessments.get_report(1, extra_headers={"Prefer": "code=401"})
         except AuthenticationError as error:
             outcome.append(str(error.status_code))
+        else:
+            raise AssertionError("the server was asked for a 401: AuthenticationError must be raised")
         report: Report = await xobin.assessments.get_report(482914, timeout=5.0)
         return [*outcome, report.name]
