@@ -132,6 +132,7 @@ class TargetRun:
     mutants: list[Mutant]
     seconds: float
     note: str = ""
+    about: str = ""
 
     def count(self, *outcomes: str) -> int:
         return sum(1 for m in self.mutants if m.outcome.split(":")[0] in outcomes)
@@ -178,7 +179,7 @@ def results_page(runs: Sequence[TargetRun], listed: Sequence[Listed], header: st
     out += ["", "Score: killed and timed out / (killed + timed out + survived). Skipped: see the",
             "filters in tests/mutation/run.py (unevaluated annotations, operators left out).", ""]
     for run in runs:
-        out += [f"## {run.name}", "", "Mutated: " + ", ".join(f"`{s}`" for s in run.sources),
+        out += [f"## {run.name}", "", *([run.about, ""] if run.about else []), "Mutated: " + ", ".join(f"`{s}`" for s in run.sources),
                 "", "Tests: " + ", ".join(f"`{t}`" for t in run.tests), ""]
         survivors = [m for m in run.mutants if m.outcome == "survived"]
         errors = [m for m in run.mutants if m.outcome == "error"]

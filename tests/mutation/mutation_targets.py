@@ -17,7 +17,7 @@ class Target:
     sources: tuple[str, ...]
     """Globs of the modules to mutate; at least one must match."""
     tests: tuple[str, ...]
-    """pytest paths (files, or `file::test`) that exercise them."""
+    """pytest paths (files, globs of files, or `file::test`) that exercise them."""
     renderings: bool = False
     """The sources are renderings of one template: mutate the first, carry each mutant to the rest."""
     why: str = ""
@@ -30,7 +30,7 @@ TARGETS: tuple[Target, ...] = (
         renderings=True,
         tests=(
             "tests/functional/test_runtime.py",
-            "tests/functional/test_runtime_promises.py",
+            "tests/functional/test_runtime_*.py",
             "tests/functional/test_providers.py",
             "tests/functional/test_testing_kit.py",
             "tests/functional/test_local_server.py",
@@ -43,7 +43,7 @@ TARGETS: tuple[Target, ...] = (
         sources=("generator/output/writer.py",),
         tests=(
             "tests/unit/output/test_unit_writer.py",
-            "tests/unit/output/test_unit_writer_bounds.py",
+            "tests/unit/output/test_unit_writer_*.py",
             "tests/test_golden_update.py",
             "tests/functional/test_regeneration.py",
         ),
@@ -53,7 +53,7 @@ TARGETS: tuple[Target, ...] = (
         name="cli",
         sources=("generator/cli.py", "generator/cli/*.py"),
         tests=(
-            "tests/unit/test_unit_cli.py",
+            "tests/unit/test_unit_cli*.py",
             "tests/unit/output/test_unit_writer.py",
             "tests/functional/test_regeneration.py",
         ),

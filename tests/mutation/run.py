@@ -92,7 +92,15 @@ def run_tests(target: Target) -> int:
 
 
 def present(root: Path, tests: tuple[str, ...]) -> list[str]:
-    return [test for test in tests if (root / test.split("::")[0]).exists()]
+    """The target's tests that exist under `root`, globs expanded, in the order listed."""
+    found: list[str] = []
+    for test in tests:
+        if glob.has_magic(test):
+            matches = sorted(Path(p).relative_to(root).as_posix() for p in glob.glob(str(root / test)))
+        else:
+            matches = [test] if (root / test.split("::")[0]).exists() else []
+        found += [match for match in matches if match not in found]
+    return found
 
 
 # -- outside: setting up the sandbox and reading the results -----------------------------------
@@ -121,10 +129,10 @@ def make_sandbox(sandbox: Path, target: Target) -> list[str]:
     return sources
 
 
-def python(cwd: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+def python(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}  # a stale .pyc would hide a mutant
     return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, check=False, timeout=timeout)
+                          text=True, check=False)
 
 
 def config_text(target: Target, sources: list[str], timeout: float) -> str:
@@ -240,8 +248,8 @@ def run_target(target: Target, only: str | None, count_only: bool = False, keep:
     try:
         sources = make_sandbox(sandbox, target)
         tests = present(sandbox, target.tests)
-        for missing in sorted(set(target.tests) - set(tests)):
-            print(f"  {target.name}: {missing} does not exist; left out", flush=True)
+        for missing in [test for test in target.tests if not present(sandbox, (test,))]:
+            print(f"  {target.name}: nothing matches {missing}; left out", flush=True)
         clean_started = time.monotonic()
         clean = python(sandbox, "tests/mutation/run.py", "--run-tests", target.name)
         if clean.returncode != 0:
@@ -268,7 +276,7 @@ def run_target(target: Target, only: str | None, count_only: bool = False, keep:
         if not keep:
             shutil.rmtree(sandbox, ignore_errors=True)
     return TargetRun(target.name, sources, tests, mutants, time.monotonic() - started,
-                     note=f"only {only}" if only else "")
+                     note=f"only {only}" if only else "", about=target.why)
 
 
 def header(targets: list[Target]) -> str:
