@@ -178,7 +178,8 @@ def unified_diff(expected: dict[str, str], actual: dict[str, str], root: str) ->
         before = actual.get(relative, "").splitlines(keepends=True)
         after = expected.get(relative, "").splitlines(keepends=True)
         if before != after or (relative in expected) != (relative in actual):
-            chunks.extend(difflib.unified_diff(
-                before, after, f"a/{root}/{relative}", f"b/{root}/{relative}"
-            ))
+            old, new = f"a/{root}/{relative}", f"b/{root}/{relative}"
+            # An empty file added or removed has no lines to show: its header alone says so.
+            lines = list(difflib.unified_diff(before, after, old, new))
+            chunks.extend(lines or [f"--- {old}\n", f"+++ {new}\n"])
     return "".join(chunks)

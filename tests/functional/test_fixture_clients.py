@@ -34,6 +34,14 @@ def test_query_styles_headers_and_api_key_header() -> None:
     assert result.items[0].note is None and result.items[0].state == "open"
 
 
+def test_optional_parameters_left_out_are_not_sent() -> None:
+    recorder = Recorder(body={"items": []})
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        client.items.list_items(limit=5)
+    assert "x-request-id" not in recorder.last.headers
+    assert list(recorder.last.url.params.multi_items()) == [("limit", "5")]
+
+
 def test_operation_without_body_or_response_and_declared_error() -> None:
     recorder = Recorder(status=204)
     with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:

@@ -26,7 +26,8 @@ class Target:
 TARGETS: tuple[Target, ...] = (
     Target(
         name="runtime",
-        sources=("generated/*/*/_runtime.py",),
+        # The providers' packages and the fixture packages: every rendering a test imports.
+        sources=("generated/*/*/_runtime.py", "tests/golden/*/expected/*/_runtime.py"),
         renderings=True,
         tests=(
             "tests/functional/test_runtime.py",
@@ -34,6 +35,7 @@ TARGETS: tuple[Target, ...] = (
             "tests/functional/test_providers.py",
             "tests/functional/test_testing_kit.py",
             "tests/functional/test_local_server.py",
+            "tests/functional/test_fixture_clients.py",
         ),
         why="templates/package/_runtime.py.jinja as every package renders it: auth, strict "
             "requests, retries, timeouts, redaction, error mapping",
