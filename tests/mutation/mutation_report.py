@@ -177,7 +177,9 @@ def results_page(runs: Sequence[TargetRun], listed: Sequence[Listed], header: st
             f"| {run.count('survived')} | {run.count('error')} | {score} | {run.seconds / 60:.1f} |"
         )
     out += ["", "Score: killed and timed out / (killed + timed out + survived). Skipped: see the",
-            "filters in tests/mutation/run.py (unevaluated annotations, operators left out).", ""]
+            "filters in tests/mutation/run.py (unevaluated annotations, operators left out).",
+            "Errors: Cosmic Ray could not make the mutant (its exception replacer fails on a tuple",
+            "of dotted exception names); they count neither way.", ""]
     for run in runs:
         out += [f"## {run.name}", "", *([run.about, ""] if run.about else []), "Mutated: " + ", ".join(f"`{s}`" for s in run.sources),
                 "", "Tests: " + ", ".join(f"`{t}`" for t in run.tests), ""]
@@ -187,7 +189,7 @@ def results_page(runs: Sequence[TargetRun], listed: Sequence[Listed], header: st
             out += ["No survivors.", ""]
         for mutant in survivors + errors:
             reason = why.get(mutant.key)
-            verdict = "error" if mutant.outcome == "error" else (
+            verdict = "error: Cosmic Ray could not make this mutant" if mutant.outcome == "error" else (
                 f"listed: {reason}" if reason else "**survived, not listed in survivors.yaml**")
             out.append(f"- `{mutant.scope}` ({mutant.operator}): {_code(mutant.before)} -> "
                        f"{_code(mutant.after)}. {verdict}")

@@ -211,7 +211,7 @@ def collect(name: str, sandbox: Path, session: Path) -> list:
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome
     from mutation_report import Mutant, changed_lines, scope_of, scopes
 
-    known: dict[str, list[tuple[int, int, str]]] = {}
+    known: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
     mutants = []
     with use_db(str(session), WorkDB.Mode.open) as db:
         for item, result in db.completed_work_items:
@@ -219,10 +219,13 @@ def collect(name: str, sandbox: Path, session: Path) -> list:
             path = str(mutation.module_path)
             if path not in known:
                 pristine = sandbox / PRISTINE / path
-                known[path] = scopes((pristine if pristine.exists() else sandbox / path)
-                                     .read_text(encoding="utf-8"))
-            scope = scope_of(mutation.start_pos[0], known[path])
+                source = (pristine if pristine.exists() else sandbox / path).read_text(encoding="utf-8")
+                known[path] = (scopes(source), source.splitlines())
+            found, lines = known[path]
+            scope = scope_of(mutation.start_pos[0], found)
             before, after = changed_lines(result.diff or "")
+            if not result.diff:  # skipped, or Cosmic Ray failed to make it: name the line
+                before, after = lines[mutation.start_pos[0] - 1].strip(), ""
             if result.worker_outcome == WorkerOutcome.SKIPPED:
                 outcome = f"skipped: {result.output}"
             elif result.worker_outcome == WorkerOutcome.NO_TEST:
