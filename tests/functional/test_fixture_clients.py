@@ -54,6 +54,22 @@ def test_operation_without_body_or_response_and_declared_error() -> None:
     assert raised.value.error.detail == "gone"
 
 
+def test_a_status_in_a_declared_range_parses_with_the_range_error_model() -> None:
+    recorder = Recorder(status=409, body={"detail": "locked"})
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        with pytest.raises(params_client.ConflictError) as raised:
+            client.items.delete_item(7)
+    assert raised.value.error == params_client.models.Problem(detail="locked")  # from "4XX"
+
+
+def test_an_operation_without_security_is_sent_without_credentials() -> None:
+    recorder = Recorder(status=204)
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        client.items.get_health()
+        client.items.delete_item(7)
+    assert [r.headers.get("x-api-key") for r in recorder.requests] == [None, "k"]
+
+
 def test_discriminated_union_body_basic_auth_and_base_url() -> None:
     recorder = Recorder(status=201, body={"kind": "dog", "tricks": ["sit"]})
     with unions_client.UnionsClient(api_key="user", password="pw", base_url="https://pets.test",

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import kombo_client
+import pydantic
 import pytest
 import stackone_client
 import xobin_client
@@ -230,3 +231,23 @@ def test_the_debug_line_gives_the_time_the_call_took(caplog: pytest.LogCaptureFi
     (line,) = [r.getMessage() for r in caplog.records if r.name == "xobin_client"]
     took = float(re.search(r" -> 200 in ([\d.]+) ms", line).group(1))
     assert 50.0 <= took < 5000.0
+
+
+def test_warnings_that_are_plain_objects_are_logged_by_their_message(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """For a spec whose warnings are untyped: a mapping's `message`, else the warning itself."""
+    from kombo_client._runtime import log_warnings
+
+    class Result(pydantic.BaseModel):
+        warnings: list[Any]
+
+    request = httpx.Request("POST", "https://api.example.test/things?token=secret")
+    with caplog.at_level(logging.WARNING, logger="kombo_client"):
+        log_warnings(Result(warnings=[{"message": "from a mapping"}, {"code": 7}, "plain"]),
+                     "warnings", request)
+    assert [r.getMessage() for r in caplog.records if r.name == "kombo_client"] == [
+        "POST /things: API warning: from a mapping",
+        "POST /things: API warning: {'code': 7}",
+        "POST /things: API warning: plain",
+    ]

@@ -127,7 +127,34 @@ class ItemsResource:
             retry_safe=True,
             error_models={
                 "404": Problem,
+                "4XX": Problem,
             },
+            max_retries=max_retries,
+        )
+
+    def get_health(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Whether the service is up
+
+        `GET /health`
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/health",
+            timeout=timeout,
+            authenticated=False,
+            extra_headers=extra_headers,
+        )
+        self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
             max_retries=max_retries,
         )
 
@@ -138,12 +165,14 @@ class ItemsResourceWithRawResponse:
     def __init__(self, resource: ItemsResource) -> None:
         self.list_items = to_raw_response(resource.list_items)
         self.delete_item = to_raw_response(resource.delete_item)
+        self.get_health = to_raw_response(resource.get_health)
 
 
 class ParamsClient:
     """Synchronous client for Params fixture.
 
-    Query and header parameters of several kinds, 3.0 nullable, an apiKey header.
+    Query and header parameters of several kinds, 3.0 nullable, an apiKey header, an error
+    range (4XX) and an operation that needs no credentials.
 
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.
@@ -297,7 +326,34 @@ class AsyncItemsResource:
             retry_safe=True,
             error_models={
                 "404": Problem,
+                "4XX": Problem,
             },
+            max_retries=max_retries,
+        )
+
+    async def get_health(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Whether the service is up
+
+        `GET /health`
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/health",
+            timeout=timeout,
+            authenticated=False,
+            extra_headers=extra_headers,
+        )
+        await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
             max_retries=max_retries,
         )
 
@@ -308,12 +364,14 @@ class AsyncItemsResourceWithRawResponse:
     def __init__(self, resource: AsyncItemsResource) -> None:
         self.list_items = to_async_raw_response(resource.list_items)
         self.delete_item = to_async_raw_response(resource.delete_item)
+        self.get_health = to_async_raw_response(resource.get_health)
 
 
 class AsyncParamsClient:
     """Asynchronous client for Params fixture.
 
-    Query and header parameters of several kinds, 3.0 nullable, an apiKey header.
+    Query and header parameters of several kinds, 3.0 nullable, an apiKey header, an error
+    range (4XX) and an operation that needs no credentials.
 
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.
