@@ -28,7 +28,17 @@ def test_fixture_golden_tree(fixture: str) -> None:
     generated = generate_package(GOLDEN / fixture / "spec.yaml", fixture)
     expected_dir = GOLDEN / fixture / "expected"
     if UPDATE:
-        write_tree(expected_dir, generated.files)
+        # Fails either way, so a run with the variable set can never pass for a check.
+        rewritten = write_tree(expected_dir, generated.files)
+        where = f"tests/golden/{fixture}/expected"
+        pytest.fail(
+            f"CLIENTGEN_UPDATE_GOLDEN=1 rewrote {len(rewritten)} file(s) under {where}: "
+            f"{', '.join(rewritten)}; review them and run the tests without it"
+            if rewritten else
+            f"CLIENTGEN_UPDATE_GOLDEN=1: {where} already matched, nothing rewritten; "
+            "run the tests without it",
+            pytrace=False,
+        )
     diff = unified_diff(generated.files, read_tree(expected_dir), f"tests/golden/{fixture}/expected")
     assert not diff, (
         f"{fixture} golden tree differs; after an intended change run "

@@ -186,9 +186,15 @@ def _prune_empty_dirs(root: Path, removed: list[str]) -> None:
             directory = directory.parent
 
 
-def write_tree(out_dir: Path, files: dict[str, str]) -> bool:
-    """Make `out_dir` hold exactly `files` (fixture goldens); return False when it already does."""
-    return write_packages([PackageWrite(out_dir, files, frozenset(read_tree(out_dir)))])
+def write_tree(out_dir: Path, files: dict[str, str]) -> list[str]:
+    """Make `out_dir` hold exactly `files` (fixture goldens); return what it rewrote or removed.
+
+    The paths are relative and sorted; none when `out_dir` already held exactly `files`.
+    """
+    write = PackageWrite(out_dir, files, frozenset(read_tree(out_dir)))
+    touched = sorted({*write.changed(), *write.stale()})
+    write_packages([write])
+    return touched
 
 
 def unified_diff(expected: dict[str, str], actual: dict[str, str], root: str) -> str:
@@ -198,7 +204,8 @@ def unified_diff(expected: dict[str, str], actual: dict[str, str], root: str) ->
         before = actual.get(relative, "").splitlines(keepends=True)
         after = expected.get(relative, "").splitlines(keepends=True)
         if before != after or (relative in expected) != (relative in actual):
-            chunks.extend(difflib.unified_diff(
-                before, after, f"a/{root}/{relative}", f"b/{root}/{relative}"
-            ))
+            old, new = f"a/{root}/{relative}", f"b/{root}/{relative}"
+            # An empty file added or removed has no lines to show: its header alone says so.
+            lines = list(difflib.unified_diff(before, after, old, new))
+            chunks.extend(lines or [f"--- {old}\n", f"+++ {new}\n"])
     return "".join(chunks)

@@ -44,6 +44,14 @@ def test_query_styles_headers_and_api_key_header() -> None:
     assert result.items[0].note is None and result.items[0].state == "open"
 
 
+def test_optional_parameters_left_out_are_not_sent() -> None:
+    recorder = Recorder(body={"items": []})
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        client.items.list_items(limit=5)
+    assert "x-request-id" not in recorder.last.headers
+    assert list(recorder.last.url.params.multi_items()) == [("limit", "5")]
+
+
 def test_operation_without_body_or_response_and_declared_error() -> None:
     recorder = Recorder(status=204)
     with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
@@ -54,6 +62,22 @@ def test_operation_without_body_or_response_and_declared_error() -> None:
         with pytest.raises(params_client.NotFoundError) as raised:
             client.items.delete_item(7)
     assert raised.value.error.detail == "gone"
+
+
+def test_a_status_in_a_declared_range_parses_with_the_range_error_model() -> None:
+    recorder = Recorder(status=409, body={"detail": "locked"})
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        with pytest.raises(params_client.ConflictError) as raised:
+            client.items.delete_item(7)
+    assert raised.value.error == params_client.models.Problem(detail="locked")  # from "4XX"
+
+
+def test_an_operation_without_security_is_sent_without_credentials() -> None:
+    recorder = Recorder(status=204)
+    with params_client.ParamsClient(api_key="k", http_client=recorder.sync_client()) as client:
+        client.items.get_health()
+        client.items.delete_item(7)
+    assert [r.headers.get("x-api-key") for r in recorder.requests] == [None, "k"]
 
 
 def test_discriminated_union_body_basic_auth_and_base_url() -> None:

@@ -62,7 +62,6 @@ async def run_async(base_url: str) -> list[str]:
                 "order-1", status="CANCELLED", result_url="https://example.com/r/1",
                 extra_headers={"Prefer": "code=409"},
             )
-            outcome.append(result.status)
         except ConflictError as error:
             status_code: int = error.status_code
             outcome.append(str(status_code))
@@ -70,6 +69,8 @@ async def run_async(base_url: str) -> list[str]:
                 code: str | None = error.error.error.code
                 message: str = error.error.error.message
                 outcome += [code or "no code", message]
+        else:
+            raise AssertionError(f"asked for a 409, got {result.status!r}: ConflictError must be raised")
         link: SuccessResponse = await kombo.ats.add_candidate_result_link(
             "candidate-1", label="Report", url="https://example.com/r/1"
         )

@@ -36,6 +36,8 @@ async def run_async(base_url: str) -> list[str]:
             await stackone.ats.get_assessments_request("gone", extra_headers={"Prefer": "code=404"})
         except NotFoundError as error:
             outcome.append(str(error.status_code))
+        else:
+            raise AssertionError("the server was asked for a 404: NotFoundError must be raised")
         result: AssessmentOrderResult = await stackone.ats.get_assessments_request(
             "order-1", account_id="account-2"
         )

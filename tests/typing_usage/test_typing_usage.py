@@ -1,7 +1,9 @@
 """mypy --strict on typed usage of every generated client: the types are real, not Any.
 
 `<provider>_ok.py` uses every operation, sync and async, with annotated results and must pass;
-it then runs against Prism, so its annotations also hold at run time. `<provider>_bad.py` holds
+it then runs against Prism, so its annotations also hold at run time. Where it asks Prism for an
+error status, it catches the typed exception and raises AssertionError when none comes, which a
+run against the package's FakeAPI (which ignores that request) proves. `<provider>_bad.py` holds
 deliberate mistakes, each line marked `# expect: <code>[, <code>]`, and mypy must report exactly
 those lines with exactly those codes.
 """
@@ -16,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 HERE = Path(__file__).resolve().parent
@@ -76,11 +79,37 @@ def test_mypy_reports_exactly_the_marked_mistakes(
     assert {f for f in findings if f[0] == bad.name} == expected, output
 
 
+# The status each async example asks Prism for (`Prefer: code=...`) and must see raised.
+EXPECTED_ERROR = {"kombo": "409", "stackone": "404", "xobin": "401"}
+
+
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_typed_usage_runs_against_prism(prism: dict[str, PrismServer], provider: str) -> None:
     usage = importlib.import_module(f"{provider}_ok")
     base_url = prism[provider].base_url
 
-    for outcome in (usage.run_sync(base_url), asyncio.run(usage.run_async(base_url))):
+    synced, awaited = usage.run_sync(base_url), asyncio.run(usage.run_async(base_url))
+    for outcome in (synced, awaited):
         assert outcome
         assert all(isinstance(item, str) for item in outcome)
+    if provider in EXPECTED_ERROR:
+        assert awaited[0] == EXPECTED_ERROR[provider]
+
+
+@pytest.mark.parametrize("provider", sorted(EXPECTED_ERROR))
+def test_typed_usage_fails_when_the_expected_error_does_not_come(
+    provider: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    testing = importlib.import_module(f"{provider}_client.testing")
+    base_url = "http://127.0.0.1:9"  # never reached: every request goes to the fake
+    fake = testing.FakeAPI(base_url=base_url)
+
+    class FakeBackedClient(httpx.AsyncClient):
+        def __init__(self, **options: object) -> None:
+            super().__init__(**options, transport=fake.transport)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(httpx, "AsyncClient", FakeBackedClient)
+    usage = importlib.import_module(f"{provider}_ok")
+    with pytest.raises(AssertionError, match="must be raised"):
+        asyncio.run(usage.run_async(base_url))
+    assert len(fake.calls) == 1, "the example stops at the call whose error did not come"

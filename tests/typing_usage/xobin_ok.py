@@ -26,5 +26,7 @@ async def run_async(base_url: str) -> list[str]:
             if error.error is not None:  # the spec's Error model, when the body matches it
                 text: str = error.error.error
                 outcome.append(text)
+        else:
+            raise AssertionError("the server was asked for a 401: AuthenticationError must be raised")
         report: Report = await xobin.assessments.get_report(482914, timeout=5.0)
         return [*outcome, report.name]

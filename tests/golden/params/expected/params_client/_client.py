@@ -192,7 +192,34 @@ class ItemsResource:
             retry_safe=True,
             error_models={
                 "404": Problem,
+                "4XX": Problem,
             },
+            max_retries=max_retries,
+        )
+
+    def get_health(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Whether the service is up
+
+        `GET /health`
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/health",
+            timeout=timeout,
+            authenticated=False,
+            extra_headers=extra_headers,
+        )
+        self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
             max_retries=max_retries,
         )
 
@@ -204,12 +231,14 @@ class ItemsResourceWithRawResponse:
         self.list_items = to_raw_response(resource.list_items)
         self.rename_item = to_raw_response(resource.rename_item)
         self.delete_item = to_raw_response(resource.delete_item)
+        self.get_health = to_raw_response(resource.get_health)
 
 
 class ParamsClient:
     """Synchronous client for Params fixture.
 
-    Query and header parameters of several kinds, 3.0 nullable, an apiKey header.
+    Query and header parameters of several kinds, 3.0 nullable, an apiKey header, an error
+    range (4XX) and an operation that needs no credentials.
 
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.
@@ -434,7 +463,34 @@ class AsyncItemsResource:
             retry_safe=True,
             error_models={
                 "404": Problem,
+                "4XX": Problem,
             },
+            max_retries=max_retries,
+        )
+
+    async def get_health(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Whether the service is up
+
+        `GET /health`
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/health",
+            timeout=timeout,
+            authenticated=False,
+            extra_headers=extra_headers,
+        )
+        await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
             max_retries=max_retries,
         )
 
@@ -446,12 +502,14 @@ class AsyncItemsResourceWithRawResponse:
         self.list_items = to_async_raw_response(resource.list_items)
         self.rename_item = to_async_raw_response(resource.rename_item)
         self.delete_item = to_async_raw_response(resource.delete_item)
+        self.get_health = to_async_raw_response(resource.get_health)
 
 
 class AsyncParamsClient:
     """Asynchronous client for Params fixture.
 
-    Query and header parameters of several kinds, 3.0 nullable, an apiKey header.
+    Query and header parameters of several kinds, 3.0 nullable, an apiKey header, an error
+    range (4XX) and an operation that needs no credentials.
 
     Args:
         api_key: the API key; read from `PARAMS_API_KEY` when not given.

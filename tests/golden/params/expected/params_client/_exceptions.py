@@ -108,19 +108,19 @@ class APIStatusError(ParamsError):
 class BadRequestError(APIStatusError):
     """400 Bad Request."""
 
-    error: None
+    error: models.Problem | None
 
 
 class AuthenticationError(APIStatusError):
     """401 Unauthorized."""
 
-    error: None
+    error: models.Problem | None
 
 
 class PermissionDeniedError(APIStatusError):
     """403 Forbidden."""
 
-    error: None
+    error: models.Problem | None
 
 
 class NotFoundError(APIStatusError):
@@ -132,19 +132,19 @@ class NotFoundError(APIStatusError):
 class ConflictError(APIStatusError):
     """409 Conflict."""
 
-    error: None
+    error: models.Problem | None
 
 
 class UnprocessableEntityError(APIStatusError):
     """422 Unprocessable Entity."""
 
-    error: None
+    error: models.Problem | None
 
 
 class RateLimitError(APIStatusError):
     """429 Too Many Requests."""
 
-    error: None
+    error: models.Problem | None
 
 
 class InternalServerError(APIStatusError):

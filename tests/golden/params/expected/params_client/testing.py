@@ -71,6 +71,14 @@ ROUTES: tuple[Route, ...] = (
         False,
         {},
     ),
+    Route(
+        "items.get_health",
+        "GET",
+        "/health",
+        204,
+        False,
+        {},
+    ),
 )
 
 
