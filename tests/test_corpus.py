@@ -1,4 +1,4 @@
-"""Public OpenAPI documents nobody here wrote (../shared/corpus/, skipped when absent).
+"""Public OpenAPI documents nobody here wrote (../shared/corpus/; see conftest.shared_path).
 
 Every valid document generates a package with a method for each of its operations, whose every
 module imports, and all the packages pass `mypy --strict` in one call (one call keeps the suite
@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 
 from generator import generate_to
 from generator.foundation.diagnostics import SpecError
@@ -27,23 +28,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 DOCUMENTS = sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".yaml", ".yml", ".json"))
 INVALID = ("opc_baseline_3.0.json", "opc_err_missing-body-ref.yaml")
 
-# Documents that fail only for what issue 16's other half fixes (point numbers of the issue).
-# strict: a pass shows the mark can go.
-OTHER_HALF = {
-    "oai_uspto.json": "point 1: server URL variables",
-    "oai_api-with-examples.yaml": "point 2: two inline schemas deriving one class name",
-    "opc_baseline_3.0.json": "point 9: the refusal points at the document root",
-}
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is absent")
-
-
-def _marked(names: list[str]) -> list[object]:
-    return [
-        pytest.param(n, marks=pytest.mark.xfail(reason=OTHER_HALF[n], strict=True))
-        if n in OTHER_HALF else n
-        for n in names
-    ]
+@pytest.fixture(scope="module", autouse=True)
+def corpus_present() -> None:
+    shared_path("corpus")  # skips when ../shared/ is absent, fails under CLIENTGEN_REQUIRE_SHARED=1
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +92,7 @@ def _methods(client_module: Path) -> int:
     )
 
 
-@pytest.mark.parametrize("name", _marked([n for n in DOCUMENTS if n not in INVALID]))
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n not in INVALID])
 def test_valid_document_generates_completely_and_every_module_imports(
     name: str, generated: dict[str, Path | str], import_failures: dict[str, list[str]]
 ) -> None:
@@ -119,7 +107,7 @@ def test_valid_document_generates_completely_and_every_module_imports(
 
 def test_every_generated_package_passes_mypy_strict(generated: dict[str, Path | str]) -> None:
     packages = [p for p in generated.values() if isinstance(p, Path)]
-    assert len(packages) >= len(DOCUMENTS) - len(INVALID) - len(OTHER_HALF)
+    assert len(packages) >= len(DOCUMENTS) - len(INVALID)
     # Each package from its own folder: mypy finds `<name>_client` there, as an installed one.
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
@@ -132,7 +120,7 @@ def test_every_generated_package_passes_mypy_strict(generated: dict[str, Path | 
 _ONE_LINE = re.compile(r"^(?P<file>[^\n]+):(?P<line>\d+):(?P<col>\d+): (?P<pointer>#[^ ]*): \S[^\n]*$")
 
 
-@pytest.mark.parametrize("name", _marked(list(INVALID)))
+@pytest.mark.parametrize("name", list(INVALID))
 def test_invalid_document_is_refused_with_one_line_per_problem_at_its_node(
     name: str, tmp_path: Path
 ) -> None:

@@ -123,10 +123,11 @@ def example_arguments(
                 for field in body.fields if field.required and field.wire_name not in given
             ]
             arguments += [f"{field.python_name}={write(v, field.annotation)}" for field, v in chosen]
-        elif value is not MISSING or body.required:
+        elif (body.model or body.encoding == "raw") and (value is not MISSING or body.required):
+            # `body=` is offered for a raw body and a model without fields (an array, a map)
             if value is MISSING:
                 value = schema_value(schema, document)
-            annotation = f"{body.model} | dict[str, Any]" if body.model else "str | bytes"
+            annotation = body.annotation if body.model else "str | bytes"
             arguments.append(f"body={write(value, annotation)}")
     return arguments, frozenset(imports)
 

@@ -121,8 +121,6 @@ def client_imports(api: Api) -> dict[str, str]:
                 runtime.add("encode_path_segment")
             if op.body and op.body.model:
                 runtime.add("as_model")
-            if op.body and op.body.model and not op.body.fields:
-                used.add("Any")
             if op.warnings_attribute:
                 runtime.add("log_warnings")
             if op.body and op.body.fields:
@@ -133,7 +131,10 @@ def client_imports(api: Api) -> dict[str, str]:
                 runtime.add("check_param")
             annotations = [p.annotation for p in op.path_params + op.query_params + op.header_params]
             if op.body and op.body.model:
-                annotations += [f.annotation for f in op.body.fields] + [op.body.annotation]
+                used.add(op.body.model)
+                annotations += [f.annotation for f in op.body.fields]
+                if not op.body.fields:  # `body=` is offered only where the fields are not
+                    annotations.append(op.body.annotation)
             used.update(e.model for e in op.error_models)
             if op.response_model:
                 used.add(op.response_model)

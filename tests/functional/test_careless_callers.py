@@ -274,7 +274,7 @@ def test_free_form_objects_still_take_any_key(mode: str) -> None:
 
     def invoke(client: Any) -> Any:
         return client.assessment.create_assessment_package(
-            "conn-1", type_="OTHER", raw={"anything": {"goes": [1, 2]}})
+            "conn-1", type="OTHER", raw={"anything": {"goes": [1, 2]}})
 
     run(mode, fake, invoke)
     assert fake.last_call().json == {"type": "OTHER", "raw": {"anything": {"goes": [1, 2]}}}

@@ -148,7 +148,7 @@ def test_colliding_and_keyword_names_reach_the_wire_as_the_spec_spells_them() ->
     recorder = Recorder(body={"@id": "https://x.example/Managers/1", "id": "1"})
     with names_client.NamesClient(http_client=recorder.sync_client()) as client:
         result = client.default.put_manager(
-            "m1", ref="https://x.example/Users/1", at_type="$ref", dollar_type="T", type_="t",
+            "m1", ref="https://x.example/Users/1", at_type="$ref", dollar_type="T", type="t",
             properties={"enum": True}, query_id="q", page_dash_size=5, page_size=10,
         )
     request = recorder.last

@@ -33,7 +33,7 @@ def run_sync(base_url: str) -> list[str]:
 async def run_async(base_url: str) -> list[str]:
     async with AsyncUnifiedClient(api_key="key", base_url=base_url) as unified:
         package: AssessmentPackage = await unified.assessment.create_assessment_package(
-            "connection-1", type_="OTHER"
+            "connection-1", type="OTHER"
         )
         tags: list[str] | None = package.tags
         return [package.type, *(tags or [])]

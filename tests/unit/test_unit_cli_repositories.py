@@ -494,7 +494,7 @@ def test_progress_shows_on_a_terminal_only_and_a_summary_ends_the_run(tmp_path):
         assert re.search(rf"\rclientgen: tiny: {stage} \(\d+\.\d s\)", shown.replace("\x1b[K", "")), (
             stage, shown)
     assert shown.endswith("\r\x1b[K")  # the stage line is cleared before the summary
-    assert re.fullmatch(r"tiny: written \(1\.0\.0\)\nwrote 12 file\(s\) in generated/tiny \(\d+\.\d s\)\n",
+    assert re.fullmatch(r"tiny: written \(1\.0\.0\)\nwrote 13 file\(s\) in generated/tiny \(\d+\.\d s\)\n",
                         stdout), stdout
 
     spec_file(tmp_path / "specs", TINY.replace('version: "1"', 'version: "2"'))

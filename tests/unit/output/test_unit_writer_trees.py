@@ -66,7 +66,7 @@ def test_an_original_that_cannot_be_moved_back_stays_in_the_staging_folder(
         real(src, dst)
 
     monkeypatch.setattr(writer.os, "replace", replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(writer.OutputError, match="disk full"):
         write_packages([PackageWrite(package, {"a.txt": "new\n"})])
-    (staging,) = [p for p in (tmp_path / "generated").iterdir() if p.name.startswith(".one.")]
+    (staging,) = [p for p in package.iterdir() if p.name.startswith(writer.STAGING_PREFIX)]
     assert (staging / "old" / "a.txt").read_text(encoding="utf-8") == "original\n"
