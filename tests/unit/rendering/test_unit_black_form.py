@@ -16,7 +16,8 @@ from generator.rendering import format as formatting
 
 PROJECT = Path(__file__).resolve().parents[3]
 CORPUS = PROJECT.parent / "shared" / "corpus"
-TREES = sorted([*PROJECT.glob("generated/*/"), *PROJECT.glob("tests/golden/*/expected/")])
+TREES = sorted([*(m.parent for m in PROJECT.glob("generated/*/clientgen-manifest.json")),
+                *PROJECT.glob("tests/golden/*/expected/")])
 CORPUS_SPECS = sorted([*CORPUS.glob("*.yaml"), *CORPUS.glob("*.json")])
 _PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
