@@ -81,6 +81,8 @@ def change_spec(root: Path, provider: str, old: str, new: str) -> None:
 def diff_json(root: Path, *args: str) -> dict:
     result = run(root, "diff", "--json", *args)
     assert result.exit_code == 0, result.output
+    # One JSON document and one line end: what `jq` or a `> report.json` redirect expects.
+    assert result.stdout.endswith("}\n") and not result.stdout.endswith("\n\n"), result.stdout
     [report] = json.loads(result.stdout)["providers"]
     return report
 
@@ -189,6 +191,7 @@ def test_stackone_removing_its_operation_is_breaking_and_refused(tmp_path):
     refused = run(root, "generate")
     assert refused.exit_code == 1
     assert "ats.get_assessments_request: removed" in refused.stdout
+    assert refused.stdout.endswith("fails\n") and not refused.stdout.endswith("\n\n"), refused.stdout
     assert snapshot(package) == before
     assert sorted(p.name for p in (root / "generated").iterdir()) == ["stackone"]
 

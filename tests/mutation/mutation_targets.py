@@ -36,9 +36,29 @@ TARGETS: tuple[Target, ...] = (
             "tests/functional/test_testing_kit.py",
             "tests/functional/test_local_server.py",
             "tests/functional/test_fixture_clients.py",
+            # Issue 15's promises; slower (a real local server, waits against deadlines).
+            "tests/functional/test_failure_reports.py",
+            "tests/functional/test_careless_callers.py",
+            "tests/functional/test_hostile_servers.py",
         ),
         why="templates/package/_runtime.py.jinja as every package renders it: auth, strict "
             "requests, retries, timeouts, redaction, error mapping",
+    ),
+    Target(
+        name="checks",
+        # Split from the runtime: the checks on what callers pass, made before anything is sent.
+        sources=("generated/*/*/_checks.py", "tests/golden/*/expected/*/_checks.py"),
+        renderings=True,
+        tests=(
+            "tests/functional/test_careless_callers.py",
+            "tests/functional/test_runtime.py",
+            "tests/functional/test_runtime_*.py",
+            "tests/functional/test_providers.py",
+            "tests/functional/test_fixture_clients.py",
+            "tests/functional/test_failure_reports.py",
+        ),
+        why="templates/package/_checks.py.jinja as every package renders it: options, keys, "
+            "headers and parameters checked before sending, validation errors without values",
     ),
     Target(
         name="writer",

@@ -81,6 +81,10 @@ def run_tests(target: Target) -> int:
     # As `python -m pytest` from the sandbox would: the copy's generator first, never the
     # installed (editable) one, which is the unmutated working tree.
     sys.path.insert(0, str(root))
+    # Tests that run `python -m generator` in a subprocess from a temporary folder would import
+    # the installed (unmutated) generator too: the sandbox goes first on their path as well.
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(root), *filter(None, [os.environ.get("PYTHONPATH")])])
     import generator
 
     if not Path(generator.__file__).resolve().is_relative_to(root.resolve()):

@@ -14,6 +14,7 @@ import select
 import shutil
 import subprocess
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -487,8 +488,13 @@ def _generate_with_terminal_stderr(root: Path, *extra: str) -> tuple[str, str, i
 
 def test_progress_shows_on_a_terminal_only_and_a_summary_ends_the_run(tmp_path):
     spec_file(tmp_path / "specs")
+    started = time.monotonic()
     stdout, shown, code = _generate_with_terminal_stderr(tmp_path)
+    took = time.monotonic() - started
     assert code == 0
+    # The times shown are the run's own: never more than the test saw it take.
+    seconds = [float(s) for s in re.findall(r"\((\d+\.\d) s\)", shown + stdout)]
+    assert seconds and all(s <= took + 0.05 for s in seconds), (seconds, took)
     for stage in ("loading the spec", "building models and operations", "rendering", "formatting",
                   "writing"):
         assert re.search(rf"\rclientgen: tiny: {stage} \(\d+\.\d s\)", shown.replace("\x1b[K", "")), (

@@ -117,6 +117,22 @@ def test_a_new_package_folder_is_removed_again_on_failure(tmp_path, monkeypatch)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_new_folder_someone_else_wrote_into_meanwhile_keeps_their_file(tmp_path, monkeypatch):
+    # Another process (an editor, a second run) puts a file into the folder this write created,
+    # then the write fails: the folder stays for that file and the error is the write's own.
+    package = tmp_path / "generated" / "new"
+    replace, _ = _failing_replace(2, OSError("boom"))
+
+    def replace_while_someone_writes(source, target):
+        (package / "theirs.txt").write_text("theirs\n", encoding="utf-8")
+        return replace(source, target)
+
+    monkeypatch.setattr(writer.os, "replace", replace_while_someone_writes)
+    with pytest.raises(OutputError, match="generated/new: boom"):
+        write_packages([PackageWrite(package, NEW)])
+    assert sorted(p.name for p in package.iterdir()) == ["theirs.txt"]
+
+
 TINY = """\
 openapi: 3.1.0
 info: {title: Tiny, version: "1"}
