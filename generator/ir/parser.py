@@ -70,6 +70,19 @@ def _model_name(original: str) -> str:
     return name + "Model" if reserved else name
 
 
+def _attribute_name(original: str) -> str:
+    """A resource's attribute (from its tag) or a method's name (from its operationId)."""
+    return naming.safe_identifier(naming.snake_case(original))
+
+
+def _resource_class(attribute: str) -> str:
+    return naming.pascal_case(attribute) + "Resource"
+
+
+def _resource_key(attribute: str) -> str:
+    return _resource_class(attribute).lower()
+
+
 class _Builder:
     def __init__(self, spec: LoadedSpec, provider: str) -> None:
         self.spec = spec
@@ -77,8 +90,8 @@ class _Builder:
         self.provider = provider
         self.errors: list[Diagnostic] = []
         component_schemas = self.doc.get("components", {}).get("schemas") or {}
-        self.class_names = self._unique(
-            component_schemas, _model_name, "schemas", ("components", "schemas")
+        self.class_names = naming.unique_names(
+            component_schemas, _model_name, naming.numbered_class
         )
         self.refs = ReferenceMapper(self.class_names)
         self.schemas: dict[str, Any] = {
@@ -87,14 +100,6 @@ class _Builder:
         }
         self.hoisted: dict[str, str] = {}
         self.taken = {name.lower() for name in self.schemas}
-
-    def _unique(
-        self, originals: Iterable[str], convert: Callable[[str], str], what: str, parts: PathParts
-    ) -> dict[str, str]:
-        try:
-            return naming.assign_unique(originals, convert, what)
-        except naming.NameCollision as exc:
-            raise SpecError([self.spec.diagnostic(parts, str(exc))]) from None
 
     def _error(self, parts: PathParts, message: str) -> None:
         self.errors.append(self.spec.diagnostic(parts, message))
@@ -575,8 +580,10 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         tags = raw.body.get("tags") or ["default"]
         operation_id = raw.body.get("operationId") or f"{raw.method} {raw.path}"
         grouped.setdefault(str(tags[0]), []).append((raw, str(operation_id)))
-    resource_names = builder._unique(
-        grouped, lambda tag: naming.safe_identifier(naming.snake_case(tag)), "tags", ("tags",)
+    # A resource's class is named after its attribute (`pets_2` -> `Pets2Resource`), so the
+    # attributes must differ also as class names (`pets_2` and `pets2` would not).
+    resource_names = naming.unique_names(
+        grouped, _attribute_name, naming.numbered_attribute, _resource_key
     )
     tag_docs = {
         str(tag.get("name")): tag.get("description")
@@ -584,11 +591,8 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     }
     drafts: list[tuple[str, list[Operation]]] = []
     for tag, members in grouped.items():
-        method_names = builder._unique(
-            (operation_id for _, operation_id in members),
-            lambda oid: naming.safe_identifier(naming.snake_case(oid)),
-            f"operationIds under tag {tag!r}:",
-            ("paths",),
+        method_names = naming.unique_names(
+            (operation_id for _, operation_id in members), _attribute_name, naming.numbered_attribute
         )
         drafts.append((tag, [
             builder.operation(raw, method_names[operation_id], client_headers)
@@ -649,7 +653,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
             ))
         resources.append(Resource(
             attribute=attribute,
-            class_name=naming.pascal_case(attribute) + "Resource",
+            class_name=_resource_class(attribute),
             doc=escape.docstring(tag_docs.get(tag) or f"Operations tagged {tag!r}."),
             operations=tuple(finished),
         ))
