@@ -48,7 +48,7 @@ from .nodes import (
 )
 from .nullability import non_nullable_optionals
 from .param_types import parameter_annotation, parameter_kind, parameter_nullable
-from .servers import build_servers
+from .servers import build_relative_servers, build_servers
 from .versions import initial_version
 
 # Names the models module must not define: they are imported into it or exported beside it.
@@ -669,6 +669,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         package_version=initial_version(info.get("version")),
         servers=servers,
         server_keywords=server_keywords,
+        relative_servers=build_relative_servers(spec),
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),
         resources=tuple(resources),

@@ -267,6 +267,11 @@ def _fake_routes(api: Api) -> list[FakeRoute]:
     return routes
 
 
+def _example_base_url(api: Api) -> str:
+    """The `base_url` argument of README examples where the spec names no absolute server."""
+    return api.relative_servers.example_literal if api.relative_servers else '"https://..."'
+
+
 def render_package(api: Api, spec_name: str) -> dict[str, str]:
     """Every file of the generated package, unformatted, keyed by path relative to its root."""
     env = environment()
@@ -288,7 +293,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
     client_arguments = ", ".join(
         (['api_key="..."'] if api.auth else [])
         + [f'{h.python_name}="..."' for h in api.client_headers]
-        + ([] if api.servers else ['base_url="https://..."'])  # the spec names no server
+        + ([] if api.servers else [f"base_url={_example_base_url(api)}"])  # no absolute server
     )
     calls = _readme_calls(api)
     first = next(iter(calls.values()), None)
@@ -340,6 +345,13 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "server_urls": {
             s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
         },
+        "relative_server_urls": [
+            escape.comment(ast.literal_eval(url) or "/")
+            for url in (api.relative_servers.url_literals if api.relative_servers else ())
+        ],
+        "relative_example": escape.comment(ast.literal_eval(
+            api.relative_servers.example_literal if api.relative_servers else "''"
+        )),
     }
     files = {
         "pyproject.toml": env.get_template("pyproject.toml.jinja").render(
