@@ -179,7 +179,9 @@ def test_unique_names_do_not_depend_on_order(originals):
 
 def test_unique_names_compare_names_by_the_key():
     # `pets_2` and `pets2` differ, but both would name the class `Pets2Resource`.
-    key = lambda name: pascal_case(name).lower()  # noqa: E731
+    def key(name):
+        return pascal_case(name).lower()
+
     names = unique_names(["pets", "Pets", "pets2"], _attribute, numbered_attribute, key)
     assert names == {"pets": "pets", "pets2": "pets2", "Pets": "pets_3"}
 
