@@ -15,17 +15,12 @@ import jinja2
 
 from ..foundation import escape
 from ..ir.nodes import Api, Operation
+from ..ir.package_names import EXCEPTION_NAMES
 from ..models.datamodel import parse_module
 from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
-_EXCEPTION_NAMES = (
-    "APIConnectionError", "APIResponseTooLargeError", "APIResponseValidationError",
-    "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
-    "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
-    "UnprocessableEntityError",
-)
 _SERVER_ERRORS = tuple(range(500, 600))
 # The APIStatusError subclasses: name, docstring, the statuses each stands for.
 _STATUS_CLASSES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
@@ -281,7 +276,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         + [f"{p}{api.client_name}Client" for p in ("", "Async")],
         key=_isort_key,
     )
-    exception_exports = sorted([*_EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
+    exception_exports = sorted([*EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
     exports = sorted(
         {*client_exports, *exception_exports, *api.model_names,
          "APIResponse", "NOT_GIVEN", "NotGiven", "__version__", "models"},

@@ -241,6 +241,19 @@ def test_schemas_tags_and_operations_that_share_a_python_name_each_get_one() -> 
     assert isinstance(created, names_client.Pet)
 
 
+def test_schemas_named_like_the_packages_own_classes_take_a_model_suffix() -> None:
+    assert issubclass(names_client.NotFoundError, names_client.APIStatusError)
+    assert set(names_client.NotFoundErrorModel.model_fields) == {"missing"}
+    assert names_client.PetsResource.__module__ == "names_client._client"
+    assert set(names_client.PetsResourceModel.model_fields) == {"shelter"}
+    recorder = Recorder(status=404, body={"missing": "p9"})
+    with names_client.NamesClient(http_client=recorder.sync_client()) as client:
+        with pytest.raises(names_client.NotFoundError) as raised:
+            client.pets_2.get_pet_2("p9")
+    assert isinstance(raised.value.error, names_client.NotFoundErrorModel)
+    assert raised.value.error.missing == "p9"
+
+
 # -- bodies: form and multipart bodies, wire-named keywords, unwrapped responses ---------------
 
 RECORD = {"id": "r1", "type": "person", "name": "Ada"}

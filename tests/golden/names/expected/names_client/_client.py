@@ -25,7 +25,15 @@ from ._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
-from .models import Manager, Pet, Pet2, Properties, PutManager404Error, PutManagerResponse
+from .models import (
+    Manager,
+    NotFoundErrorModel,
+    Pet,
+    Pet2,
+    Properties,
+    PutManager404Error,
+    PutManagerResponse,
+)
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -167,7 +175,9 @@ class Pets2Resource:
         response = self._api.send(
             request,
             retry_safe=True,
-            error_models={},
+            error_models={
+                "404": NotFoundErrorModel,
+            },
             max_retries=max_retries,
         )
         return self._api.parse(response, Pet2)
@@ -277,8 +287,9 @@ class NamesClient:
     """Synchronous client for Names fixture.
 
     Names that collide after sanitizing (properties, parameters, and schemas, tags and
-    operationIds told apart by number), keywords used as property names, inline schemas of
-    one operation that derive one class name, and one unnamed server.
+    operationIds told apart by number; schemas named like the package's own classes),
+    keywords used as property names, inline schemas of one operation that derive one class
+    name, and one unnamed server.
 
     Args:
         region: which server to use: `default` (default).
@@ -475,7 +486,9 @@ class AsyncPets2Resource:
         response = await self._api.send(
             request,
             retry_safe=True,
-            error_models={},
+            error_models={
+                "404": NotFoundErrorModel,
+            },
             max_retries=max_retries,
         )
         return self._api.parse(response, Pet2)
@@ -585,8 +598,9 @@ class AsyncNamesClient:
     """Asynchronous client for Names fixture.
 
     Names that collide after sanitizing (properties, parameters, and schemas, tags and
-    operationIds told apart by number), keywords used as property names, inline schemas of
-    one operation that derive one class name, and one unnamed server.
+    operationIds told apart by number; schemas named like the package's own classes),
+    keywords used as property names, inline schemas of one operation that derive one class
+    name, and one unnamed server.
 
     Args:
         region: which server to use: `default` (default).

@@ -13,6 +13,20 @@ class Pet(BaseModel):
     id: int
 
 
+class NotFoundErrorModel(NullOmittingModel):
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"missing"})
+    missing: str | None = None
+
+
+class PetsResourceModel(NullOmittingModel):
+    """
+    Named like the class of the `pets` resource.
+    """
+
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"shelter"})
+    shelter: str | None = None
+
+
 class Properties(BaseModel):
     enum: bool | None = None
 
