@@ -12,7 +12,6 @@ from .foundation import cache, progress
 from .foundation.diagnostics import Diagnostic, SpecError
 from .foundation.fingerprint import generator_fingerprint
 from .foundation.forked import ForkedCall
-from .foundation.naming import NameCollision
 from .ir.nodes import Api
 from .ir.parser import build_api
 from .models.datamodel import UnexpectedFieldName
@@ -174,7 +173,7 @@ def generate_package(
     try:
         try:
             api = build_configured_api(spec, name, options)
-        except (NameCollision, UnexpectedFieldName) as exc:  # the validator reports these first
+        except UnexpectedFieldName as exc:  # the validator reports these first
             raise SpecError([spec.diagnostic(("components", "schemas"), str(exc))]) from None
         if package_version is not None:
             api = dataclasses.replace(api, package_version=package_version(api))

@@ -1,11 +1,12 @@
 """The only place where spec strings become Python identifiers.
 
 Names are ASCII, never keywords, never shadow builtins or the runtime's own names, and are stable:
-the same input always gives the same name. Two schema, tag or operation names that map to one
-identifier are an error naming both. Two properties of one object (`id` and `@id`) or parameters of
-one operation that would share a name get distinct ones by fixed rules that do not depend on the
-order they are written in: the one already spelled like the name keeps it, the others spell out
-their punctuation (`at_id`) or their location (`query_id`), and only then are numbered.
+the same input always gives the same name. Names that would be shared get distinct ones by fixed
+rules that do not depend on the order they are written in: of two schemas, tags or operations
+(`Pet` and `pet`), the one already spelled like the name keeps it and the other is numbered
+(`Pet2`); of two properties of one object (`id` and `@id`) or parameters of one operation, the
+others first spell out their punctuation (`at_id`) or their location (`query_id`), and only then
+are numbered.
 """
 
 from __future__ import annotations
@@ -38,14 +39,6 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 _BASE_MODEL_ATTRIBUTES = frozenset(
     ["construct", "copy", "dict", "from_orm", "json", "mro", "parse_file", "parse_obj", "parse_raw", "register", "schema", "schema_json", "update_forward_refs", "validate"]
 )
-
-
-class NameCollision(ValueError):
-    """Two different spec names would become the same Python identifier."""
-
-    def __init__(self, what: str, first: str, second: str, name: str) -> None:
-        self.first, self.second, self.name = first, second, name
-        super().__init__(f"{what} {first!r} and {second!r} both become the Python name {name!r}")
 
 
 def _ascii_words(text: str) -> list[str]:
@@ -107,29 +100,48 @@ def keyword_name(name: str, taken: Collection[str]) -> str:
     return name
 
 
-def collisions(
-    originals: Iterable[str], convert: Callable[[str], str], what: str
-) -> list[NameCollision]:
-    """Every original whose name (ignoring case) an earlier original already has."""
-    found: list[NameCollision] = []
-    owner: dict[str, str] = {}
-    for original in originals:
-        name = convert(original)
-        previous = owner.setdefault(name.lower(), original)
-        if previous != original:
-            found.append(NameCollision(what, previous, original, name))
-    return found
-
-
-def assign_unique(
-    originals: Iterable[str], convert: Callable[[str], str], what: str
+def unique_names(
+    originals: Iterable[str],
+    convert: Callable[[str], str],
+    numbered: Callable[[str, int], str],
+    key: Callable[[str], str] = str.lower,
 ) -> dict[str, str]:
-    """Map each original to `convert(original)`; raise NameCollision naming both sides on a clash."""
-    originals = list(originals)
-    found = collisions(originals, convert, what)
-    if found:
-        raise found[0]
-    return {original: convert(original) for original in originals}
+    """Each original's `convert(original)`, made distinct ignoring case, whatever their order.
+
+    Of originals that would share a name, the one already spelled like it keeps it: of several
+    (`Pet`, `PET`), the one spelled as its lower case would be (`Pet`); of none, the first in
+    sorted order. The others, in sorted order, take `numbered(name, 2)`, `numbered(name, 3)`...,
+    the first that no other holds. Case is ignored because `Pet` beside `PET` would confuse
+    readers and case-insensitive file systems alike; `key` says when two names are the same.
+    """
+    natural = {original: convert(original) for original in originals}
+    groups: dict[str, list[str]] = {}
+    for original in sorted(natural):
+        groups.setdefault(key(natural[original]), []).append(original)
+    names: dict[str, str] = {}
+    moving: list[str] = []
+    for members in groups.values():
+        keeper = min(members, key=lambda o: (o != natural[o], convert(o.lower()) != natural[o], o))
+        names[keeper] = natural[keeper]
+        moving += [o for o in members if o != keeper]
+    taken = {key(name) for name in names.values()}
+    for original in sorted(moving):
+        number = 2
+        while key(numbered(natural[original], number)) in taken:
+            number += 1
+        names[original] = numbered(natural[original], number)
+        taken.add(key(names[original]))
+    return {original: names[original] for original in natural}
+
+
+def numbered_class(name: str, number: int) -> str:
+    """`Pet`, 2 -> `Pet2`: how a class name that another holds is told apart."""
+    return f"{name}{number}"
+
+
+def numbered_attribute(name: str, number: int) -> str:
+    """`get_pet`, 2 -> `get_pet_2`; `close_`, 2 -> `close_2` (the digit already keeps it free)."""
+    return f"{name.rstrip('_')}_{number}"
 
 
 def _is_free_field_name(name: str) -> bool:

@@ -8,6 +8,7 @@ from ..foundation.exports import lazy_exports
 
 __all__, __getattr__ = lazy_exports(__name__, {
     "nodes": ("Api", "Operation", "Param"),
+    "package_names": ("EXCEPTION_NAMES", "package_names"),
     "parser": ("build_api",),
     "versions": ("INITIAL_VERSION", "SEMVER", "initial_version"),
 })

@@ -19,6 +19,17 @@ class Server:
 
 
 @dataclass(frozen=True)
+class RelativeServers:
+    """Servers the spec gives relative to where it is served (`/api/v3`): not regions, as only
+    the caller knows the host, but named in the docs of `base_url`."""
+
+    url_literals: tuple[str, ...]  # each URL with every variable at its default
+    example_literal: str  # such a base URL on a made-up host: `'https://your-host/api/v3'`
+    base_url_doc: str  # what the constructor's `base_url` is, naming them
+    missing_message_literal: str  # the error without `base_url` where no server is absolute
+
+
+@dataclass(frozen=True)
 class ServerKeyword:
     """A client constructor keyword that fills in a server URL variable."""
 
@@ -161,6 +172,7 @@ class Api:
     package_version: str
     servers: tuple[Server, ...]
     server_keywords: tuple[ServerKeyword, ...]
+    relative_servers: RelativeServers | None
     auth: tuple[Auth, ...]
     client_headers: tuple[ClientHeader, ...]
     resources: tuple[Resource, ...]

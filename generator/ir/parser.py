@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Collection
 from typing import Any
 
 from ..foundation import escape, naming
@@ -47,8 +47,9 @@ from .nodes import (
     Webhook,
 )
 from .nullability import non_nullable_optionals
+from .package_names import package_names
 from .param_types import parameter_annotation, parameter_kind, parameter_nullable
-from .servers import build_servers
+from .servers import build_relative_servers, build_servers
 from .versions import initial_version
 
 # Names the models module must not define: they are imported into it or exported beside it.
@@ -64,21 +65,37 @@ _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
 _CALL_OPTIONS = frozenset({"self", "timeout", "max_retries", "extra_headers"})
 
 
-def _model_name(original: str) -> str:
+def _model_name(original: str, package: Collection[str] = frozenset()) -> str:
+    """The class for a schema or inline body; `Model` follows a name that is taken already: by
+    the models module's imports, a builtin, or the `package`'s own classes (package_names)."""
     name = naming.pascal_case(original)
-    reserved = name in _RESERVED_MODEL_NAMES or name in naming.BUILTIN_NAMES
+    reserved = name in _RESERVED_MODEL_NAMES or name in naming.BUILTIN_NAMES or name in package
     return name + "Model" if reserved else name
 
 
+def _attribute_name(original: str) -> str:
+    """A resource's attribute (from its tag) or a method's name (from its operationId)."""
+    return naming.safe_identifier(naming.snake_case(original))
+
+
+def _resource_class(attribute: str) -> str:
+    return naming.pascal_case(attribute) + "Resource"
+
+
+def _resource_key(attribute: str) -> str:
+    return _resource_class(attribute).lower()
+
+
 class _Builder:
-    def __init__(self, spec: LoadedSpec, provider: str) -> None:
+    def __init__(self, spec: LoadedSpec, provider: str, package_names: frozenset[str]) -> None:
         self.spec = spec
         self.doc = spec.data
         self.provider = provider
+        self.package_names = package_names
         self.errors: list[Diagnostic] = []
         component_schemas = self.doc.get("components", {}).get("schemas") or {}
-        self.class_names = self._unique(
-            component_schemas, _model_name, "schemas", ("components", "schemas")
+        self.class_names = naming.unique_names(
+            component_schemas, self._model_name, naming.numbered_class
         )
         self.refs = ReferenceMapper(self.class_names)
         self.schemas: dict[str, Any] = {
@@ -88,13 +105,8 @@ class _Builder:
         self.hoisted: dict[str, str] = {}
         self.taken = {name.lower() for name in self.schemas}
 
-    def _unique(
-        self, originals: Iterable[str], convert: Callable[[str], str], what: str, parts: PathParts
-    ) -> dict[str, str]:
-        try:
-            return naming.assign_unique(originals, convert, what)
-        except naming.NameCollision as exc:
-            raise SpecError([self.spec.diagnostic(parts, str(exc))]) from None
+    def _model_name(self, original: str) -> str:
+        return _model_name(original, self.package_names)
 
     def _error(self, parts: PathParts, message: str) -> None:
         self.errors.append(self.spec.diagnostic(parts, message))
@@ -121,7 +133,7 @@ class _Builder:
     def _free_model_name(self, proposals: list[str]) -> str:
         """The first proposal no class has (ignoring case), else the first numbered from 2 on.
         Operations and their responses are visited in document order, so names are stable."""
-        names = [_model_name(proposal) for proposal in proposals]
+        names = [self._model_name(proposal) for proposal in proposals]
         free = [name for name in names if name.lower() not in self.taken]
         number = 2
         while not free:
@@ -567,28 +579,31 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
 
     `package` is the import name (default `<provider>_client`); the distribution name follows it.
     """
-    builder = _Builder(spec, provider)
     raw_operations = list(iter_operations(spec.data))
-    client_headers = builder.client_headers(raw_operations)
     grouped: dict[str, list[tuple[RawOperation, str]]] = {}
     for raw in raw_operations:
         tags = raw.body.get("tags") or ["default"]
         operation_id = raw.body.get("operationId") or f"{raw.method} {raw.path}"
         grouped.setdefault(str(tags[0]), []).append((raw, str(operation_id)))
-    resource_names = builder._unique(
-        grouped, lambda tag: naming.safe_identifier(naming.snake_case(tag)), "tags", ("tags",)
+    # A resource's class is named after its attribute (`pets_2` -> `Pets2Resource`), so the
+    # attributes must differ also as class names (`pets_2` and `pets2` would not).
+    resource_names = naming.unique_names(
+        grouped, _attribute_name, naming.numbered_attribute, _resource_key
     )
+    info = spec.data.get("info") or {}
+    client_name = naming.pascal_case(str(info.get("x-clientgen-name") or provider))
+    builder = _Builder(spec, provider, package_names(
+        client_name, (_resource_class(attribute) for attribute in resource_names.values())
+    ))
+    client_headers = builder.client_headers(raw_operations)
     tag_docs = {
         str(tag.get("name")): tag.get("description")
         for tag in spec.data.get("tags") or [] if isinstance(tag, dict)
     }
     drafts: list[tuple[str, list[Operation]]] = []
     for tag, members in grouped.items():
-        method_names = builder._unique(
-            (operation_id for _, operation_id in members),
-            lambda oid: naming.safe_identifier(naming.snake_case(oid)),
-            f"operationIds under tag {tag!r}:",
-            ("paths",),
+        method_names = naming.unique_names(
+            (operation_id for _, operation_id in members), _attribute_name, naming.numbered_attribute
         )
         drafts.append((tag, [
             builder.operation(raw, method_names[operation_id], client_headers)
@@ -597,7 +612,6 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     webhooks = builder.webhook_payloads()
     if builder.errors:
         raise SpecError(builder.errors)
-    info = spec.data.get("info") or {}
     header = escape.comment(f"Generated by clientgen from {spec.path.name}. Do not edit by hand.")
     needed = {
         name
@@ -623,8 +637,6 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     if missing:
         raise SpecError([spec.diagnostic(("components", "schemas"), f"no model was generated for {missing[0]!r}")])
     servers, server_keywords = build_servers(spec, (h.python_name for h in client_headers.values()))
-    client_label = info.get("x-clientgen-name") or provider
-    client_name = naming.pascal_case(str(client_label))
     resources = []
     objects = object_models(classes)
     accepts_dict = {name: name in objects for name in classes}
@@ -649,7 +661,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
             ))
         resources.append(Resource(
             attribute=attribute,
-            class_name=naming.pascal_case(attribute) + "Resource",
+            class_name=_resource_class(attribute),
             doc=escape.docstring(tag_docs.get(tag) or f"Operations tagged {tag!r}."),
             operations=tuple(finished),
         ))
@@ -665,6 +677,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         package_version=initial_version(info.get("version")),
         servers=servers,
         server_keywords=server_keywords,
+        relative_servers=build_relative_servers(spec),
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),
         resources=tuple(resources),

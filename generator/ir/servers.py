@@ -5,6 +5,10 @@ often an `enum`: how vendors write regions, tenants and versions. Each variable 
 the client constructor, next to `region=`: typed `Literal[...]` where every server that has it
 lists its values, defaulting to the spec's default. The URL is built by a generated expression of
 string literals and those keywords, never by formatting spec text.
+
+A server URL may also be relative to where the spec is served (`/api/v3`). Only the caller knows
+that host, so such a server is no region: a client whose servers are all relative needs
+`base_url=`, and the docs show the path to append to the host.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from typing import Any
 
 from ..foundation import escape, naming
 from ..reading.loader import LoadedSpec
-from .nodes import Server, ServerKeyword
+from ..reading.spec import is_relative_url
+from .nodes import RelativeServers, Server, ServerKeyword
 
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
+_EXAMPLE_HOST = "https://your-host"
 # The client constructor's own keywords, which a server variable must not take.
 CONSTRUCTOR_NAMES = frozenset({
     "self", "api_key", "password", "region", "base_url", "timeout", "max_retries",
@@ -121,12 +127,58 @@ def _url_expression(
     return " + ".join(pieces) or "''"
 
 
+def _with_defaults(server: dict[str, Any]) -> str:
+    """The server's URL with each variable it uses at its default, without a trailing `/`."""
+    url = str(server.get("url", "")).rstrip("/")
+    defaults = {wire: str(variable.get("default", "")) for wire, variable in _variables(server).items()}
+    return _TEMPLATE_VARIABLE.sub(lambda m: defaults.get(m.group(1), ""), url)
+
+
+def _example_base_url(relative: str) -> str:
+    """A base URL for a relative server URL, on a made-up host: `/api/v3` ->
+    `https://your-host/api/v3`; a scheme-relative `//api.example.com/v1` takes `https:`."""
+    if relative.startswith("//"):
+        return "https:" + relative
+    path = relative[1:] if relative.startswith("./") else relative
+    return _EXAMPLE_HOST + ("" if not path or path.startswith("/") else "/") + path
+
+
+def build_relative_servers(spec: LoadedSpec) -> RelativeServers | None:
+    """The spec's relative servers, for the docs of `base_url`; None where it has none."""
+    raw = [s for s in spec.data.get("servers") or [] if isinstance(s, dict)]
+    urls = list(dict.fromkeys(
+        _with_defaults(s) for s in raw if is_relative_url(_with_defaults(s))
+    ))
+    if not urls:
+        return None
+    absolute = len(urls) < len(raw)
+    shown = ", ".join(url or "/" for url in urls)
+    example = _example_base_url(urls[0])
+    if absolute:
+        doc = (f"a base URL that overrides the region's (http or https, no `user:password@`); "
+               f"for the spec's relative servers ({shown}), the API's address, such as '{example}'.")
+    else:
+        doc = (f"the API's address, such as '{example}' (the spec's servers are relative: "
+               f"{shown}); http or https, no `user:password@`.")
+    return RelativeServers(
+        url_literals=tuple(escape.string_literal(url) for url in urls),
+        example_literal=escape.string_literal(example),
+        base_url_doc=escape.docstring(doc),
+        missing_message_literal=escape.string_literal(
+            f"the spec's servers are relative ({shown}): pass base_url=, such as '{example}'"
+        ),
+    )
+
+
 def build_servers(
     spec: LoadedSpec, taken: Iterable[str] = ()
 ) -> tuple[tuple[Server, ...], tuple[ServerKeyword, ...]]:
-    """The servers, and the keywords for their URL variables (none of them named like `taken`,
-    the client's other keywords)."""
-    raw = [s for s in spec.data.get("servers") or [] if isinstance(s, dict)]
+    """The absolute servers, and the keywords for their URL variables (none of them named like
+    `taken`, the client's other keywords). Relative servers are build_relative_servers'."""
+    raw = [
+        s for s in spec.data.get("servers") or []
+        if isinstance(s, dict) and not is_relative_url(_with_defaults(s))
+    ]
     reserved = CONSTRUCTOR_NAMES | frozenset(taken)
     wires = [wire for server in raw for wire in _variables(server)]
     names = _keyword_names(wires, reserved)
@@ -143,11 +195,9 @@ def build_servers(
         url = str(server.get("url", "")).rstrip("/")
         variables = _variables(server)
         keywords = {wire: by_name[names[wire]] for wire in variables}
-        defaults = {wire: str(variable.get("default", "")) for wire, variable in variables.items()}
-        with_defaults = _TEMPLATE_VARIABLE.sub(lambda m, d=defaults: d.get(m.group(1), ""), url)
         servers.append(Server(
             name=name,
-            url_literal=escape.string_literal(with_defaults),
+            url_literal=escape.string_literal(_with_defaults(server)),
             description_doc=escape.docstring(server.get("description")),
             url_expression=_url_expression(url, variables, keywords) if "{" in url else "",
         ))

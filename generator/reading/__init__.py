@@ -8,6 +8,6 @@ from ..foundation.exports import lazy_exports
 
 __all__, __getattr__ = lazy_exports(__name__, {
     "loader": ("LoadedSpec", "PathParts", "load_spec", "parse_spec_bytes"),
-    "spec": ("HTTP_METHODS", "SCHEMA_LISTS", "SCHEMA_MAPS", "SCHEMA_REF_PREFIX", "SCHEMA_VALUES", "RawOperation", "deref", "form_media", "is_file_schema", "iter_operations", "iter_property_maps", "json_media", "schema_name"),
+    "spec": ("HTTP_METHODS", "SCHEMA_LISTS", "SCHEMA_MAPS", "SCHEMA_REF_PREFIX", "SCHEMA_VALUES", "RawOperation", "deref", "form_media", "is_file_schema", "is_relative_url", "iter_operations", "iter_property_maps", "json_media", "schema_name"),
     "validator": ("reference_problems", "validate"),
 })

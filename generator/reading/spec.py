@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -10,10 +11,17 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # RFC 3986, as urllib.parse reads it
 # The schema keywords whose values are subschemas: maps of them, lists of them, or one.
 SCHEMA_MAPS = frozenset({"properties", "patternProperties"})
 SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
 SCHEMA_VALUES = frozenset({"items", "additionalProperties", "not"})
+
+
+def is_relative_url(url: str) -> bool:
+    """Whether a server URL is relative to where the spec is served (`/api/v3`): it names no
+    scheme. OpenAPI allows these; the caller of the client supplies the host."""
+    return not _SCHEME.match(url)
 
 
 def _unescape(token: str) -> str:

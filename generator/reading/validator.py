@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from ..foundation.diagnostics import Diagnostic
 from .loader import LoadedSpec, PathParts
-from .spec import HTTP_METHODS, iter_operations, resolve_ref
+from .spec import HTTP_METHODS, is_relative_url, iter_operations, resolve_ref
 
 _HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
@@ -172,8 +172,9 @@ def _house_problems(spec: LoadedSpec) -> Iterator[Diagnostic]:
 
 
 def _server_problems(spec: LoadedSpec, parts: PathParts, server: dict[str, Any]) -> Iterator[Diagnostic]:
-    """A server URL must be an absolute http(s) URL with each of its variables at its default,
-    and at each value its `enum` lists."""
+    """A server URL must be an absolute http(s) URL, or one relative to where the spec is served
+    (`/api/v3`), with each of its variables at its default, and of the same kind at each value its
+    `enum` lists."""
     url: str = server["url"]
     variables = server.get("variables")
     variables = variables if isinstance(variables, dict) else {}
@@ -190,7 +191,8 @@ def _server_problems(spec: LoadedSpec, parts: PathParts, server: dict[str, Any])
     def filled(values: dict[str, str]) -> str:
         return _TEMPLATE_VARIABLE.sub(lambda m: values[m.group(1)], url)
 
-    problem = _server_url_problem(filled(defaults))
+    relative = is_relative_url(filled(defaults))
+    problem = _server_url_problem(filled(defaults), relative)
     if problem:
         where = ("url",) if not names else ("variables", names[0], "default")
         yield spec.diagnostic(parts + where, problem)
@@ -198,17 +200,25 @@ def _server_problems(spec: LoadedSpec, parts: PathParts, server: dict[str, Any])
     for name in dict.fromkeys(names):
         enum = variables[name].get("enum")
         for position, value in enumerate(enum if isinstance(enum, list) else []):
-            problem = _server_url_problem(filled({**defaults, name: str(value)}))
+            problem = _server_url_problem(filled({**defaults, name: str(value)}), relative)
             if problem:
                 yield spec.diagnostic(parts + ("variables", name, "enum", position), problem)
 
 
-def _server_url_problem(url: str) -> str | None:
+def _server_url_problem(url: str, relative: bool) -> str | None:
+    """What keeps `url` from being a server's URL, where its defaults make it `relative` or not."""
     if any(ord(c) < 0x21 or ord(c) == 0x7F for c in url):
         return "server URL contains whitespace or control characters"
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "server URL must be an absolute http(s) URL"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed lazily: a bad port or IPv6 host raises only here
+    except ValueError:
+        return "server URL is malformed"
+    if is_relative_url(url) != relative:
+        kind = "relative" if relative else "absolute"
+        return f"server URL is {kind} with its variables' defaults, but not with this value"
+    if not relative and (parts.scheme not in ("http", "https") or not parts.hostname):
+        return "server URL must be an absolute http(s) URL, or relative (`/api/v3`)"
     if parts.username or parts.password:
         return "server URL must not carry credentials"
     if parts.query or parts.fragment:

@@ -15,17 +15,12 @@ import jinja2
 
 from ..foundation import escape
 from ..ir.nodes import Api, Operation
+from ..ir.package_names import EXCEPTION_NAMES
 from ..models.datamodel import parse_module
 from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
-_EXCEPTION_NAMES = (
-    "APIConnectionError", "APIResponseTooLargeError", "APIResponseValidationError",
-    "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
-    "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
-    "UnprocessableEntityError",
-)
 _SERVER_ERRORS = tuple(range(500, 600))
 # The APIStatusError subclasses: name, docstring, the statuses each stands for.
 _STATUS_CLASSES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
@@ -267,6 +262,11 @@ def _fake_routes(api: Api) -> list[FakeRoute]:
     return routes
 
 
+def _example_base_url(api: Api) -> str:
+    """The `base_url` argument of README examples where the spec names no absolute server."""
+    return api.relative_servers.example_literal if api.relative_servers else '"https://..."'
+
+
 def render_package(api: Api, spec_name: str) -> dict[str, str]:
     """Every file of the generated package, unformatted, keyed by path relative to its root."""
     env = environment()
@@ -276,7 +276,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         + [f"{p}{api.client_name}Client" for p in ("", "Async")],
         key=_isort_key,
     )
-    exception_exports = sorted([*_EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
+    exception_exports = sorted([*EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
     exports = sorted(
         {*client_exports, *exception_exports, *api.model_names,
          "APIResponse", "NOT_GIVEN", "NotGiven", "__version__", "models"},
@@ -288,7 +288,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
     client_arguments = ", ".join(
         (['api_key="..."'] if api.auth else [])
         + [f'{h.python_name}="..."' for h in api.client_headers]
-        + ([] if api.servers else ['base_url="https://..."'])  # the spec names no server
+        + ([] if api.servers else [f"base_url={_example_base_url(api)}"])  # no absolute server
     )
     calls = _readme_calls(api)
     first = next(iter(calls.values()), None)
@@ -340,6 +340,13 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         "server_urls": {
             s.name: escape.comment(ast.literal_eval(s.url_literal)) for s in api.servers
         },
+        "relative_server_urls": [
+            escape.comment(ast.literal_eval(url) or "/")
+            for url in (api.relative_servers.url_literals if api.relative_servers else ())
+        ],
+        "relative_example": escape.comment(ast.literal_eval(
+            api.relative_servers.example_literal if api.relative_servers else "''"
+        )),
     }
     files = {
         "pyproject.toml": env.get_template("pyproject.toml.jinja").render(

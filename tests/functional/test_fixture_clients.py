@@ -15,13 +15,14 @@ import pytest
 from wire import Recorder
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-for fixture in ("params", "unions", "servers", "names", "bodies", "webhooks", "compositions"):
+for fixture in ("params", "unions", "servers", "relative", "names", "bodies", "webhooks", "compositions"):
     sys.path.insert(0, str(GOLDEN / fixture / "expected"))
 
 import bodies_client
 import compositions_client
 import names_client
 import params_client
+import relative_client
 import servers_client
 import unions_client
 import webhooks_client
@@ -141,6 +142,50 @@ def test_requests_go_to_the_url_the_variables_make() -> None:
     assert str(recorder.last.url) == "https://acme.eu.example.test/v2/ping"
 
 
+def test_a_relative_server_is_no_region() -> None:
+    assert list(servers_client._client.SERVERS) == ["eu", "us", "sandbox"]
+    with pytest.raises(ValueError, match="unknown region"):
+        servers_client.ServersClient(region="behind_your_own_gateway")
+    client = servers_client.ServersClient(base_url="https://gateway.internal/relay/v1")
+    assert client.base_url == "https://gateway.internal/relay/v1"
+
+
+# --- servers relative to where the spec is served -------------------------------------------------
+
+
+def test_relative_servers_ask_for_base_url_showing_their_path() -> None:
+    for client_class in (relative_client.RelativeClient, relative_client.AsyncRelativeClient):
+        with pytest.raises(ValueError) as raised:
+            client_class()
+        assert str(raised.value) == (
+            "the spec's servers are relative (/api/v3, /legacy): pass base_url=, "
+            "such as 'https://your-host/api/v3'"
+        )
+    assert relative_client.RelativeClient.__doc__ is not None
+    assert "such as 'https://your-host/api/v3'" in relative_client.RelativeClient.__doc__
+    assert not hasattr(relative_client._client, "SERVERS")  # no region to choose
+
+
+def test_relative_servers_with_base_url_call_that_address() -> None:
+    recorder = Recorder(body={"id": 7, "name": "Rex"})
+    with relative_client.RelativeClient(
+        base_url="https://pets.internal/api/v3", http_client=recorder.sync_client()
+    ) as client:
+        pet = client.pet.get_pet_by_id(7)
+    assert str(recorder.last.url) == "https://pets.internal/api/v3/pet/7"
+    assert (pet.id, pet.name) == (7, "Rex")
+
+
+async def test_relative_servers_with_base_url_call_that_address_async() -> None:
+    recorder = Recorder(body={"id": 7, "name": "Rex"})
+    async with relative_client.AsyncRelativeClient(
+        base_url="https://pets.internal/legacy", http_client=recorder.async_client()
+    ) as client:
+        pet = await client.pet.get_pet_by_id(7)
+    assert str(recorder.last.url) == "https://pets.internal/legacy/pet/7"
+    assert pet.name == "Rex"
+
+
 # --- names that collide, keywords as property names ---------------------------------------------------
 
 
@@ -170,6 +215,43 @@ def test_inline_schemas_of_one_operation_get_a_class_each() -> None:
         with pytest.raises(names_client.NotFoundError) as raised:
             client.default.put_manager("m1", ref="r", at_type="items")
     assert isinstance(raised.value.error, names_client.PutManager404Error)
+
+
+def test_schemas_tags_and_operations_that_share_a_python_name_each_get_one() -> None:
+    # `Pet` and `pet`: the one spelled like the class keeps it, the other is numbered.
+    assert set(names_client.Pet.model_fields) == {"id"}
+    assert set(names_client.Pet2.model_fields) == {"nickname", "record"}
+    assert names_client.models.Pet2.model_fields["record"].annotation == names_client.Pet | None
+    recorder = Recorder(body={"nickname": "Rex", "record": {"id": 1}})
+    with names_client.NamesClient(http_client=recorder.sync_client()) as client:
+        # Tags `Pets` and `pets`: `pets` keeps the attribute, `Pets` becomes `pets_2`.
+        assert type(client.pets).__name__ == "PetsResource"
+        assert type(client.pets_2).__name__ == "Pets2Resource"
+        # operationIds `get_pet` and `getPet`, in one resource: `get_pet` keeps the name.
+        by_schema_pet = client.pets_2.get_pet_2("p1")
+        assert recorder.last.url.path == "/scim/pets/p1"
+        assert isinstance(by_schema_pet, names_client.Pet2) and by_schema_pet.record is not None
+        recorder.body = {"id": 1}
+        by_class_pet = client.pets_2.get_pet("p1")
+        assert recorder.last.url.path == "/scim/pets/p1/record"
+        assert isinstance(by_class_pet, names_client.Pet) and by_class_pet.id == 1
+        recorder.status = 201
+        created = client.pets.create_pet(nickname="Rex", record={"id": 1})
+    assert recorder.last.method == "POST" and recorder.last_json() == {"nickname": "Rex", "record": {"id": 1}}
+    assert isinstance(created, names_client.Pet)
+
+
+def test_schemas_named_like_the_packages_own_classes_take_a_model_suffix() -> None:
+    assert issubclass(names_client.NotFoundError, names_client.APIStatusError)
+    assert set(names_client.NotFoundErrorModel.model_fields) == {"missing"}
+    assert names_client.PetsResource.__module__ == "names_client._client"
+    assert set(names_client.PetsResourceModel.model_fields) == {"shelter"}
+    recorder = Recorder(status=404, body={"missing": "p9"})
+    with names_client.NamesClient(http_client=recorder.sync_client()) as client:
+        with pytest.raises(names_client.NotFoundError) as raised:
+            client.pets_2.get_pet_2("p9")
+    assert isinstance(raised.value.error, names_client.NotFoundErrorModel)
+    assert raised.value.error.missing == "p9"
 
 
 # -- bodies: form and multipart bodies, wire-named keywords, unwrapped responses ---------------

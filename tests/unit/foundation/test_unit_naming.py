@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 import keyword
 
 import pytest
 
 from generator.foundation.naming import (
     METHOD_NAMES,
-    NameCollision,
-    assign_unique,
-    collisions,
     distinct_names,
     field_name,
     field_names,
     is_plain_keyword,
     keyword_name,
+    numbered_attribute,
+    numbered_class,
     package_name_for,
     pascal_case,
     safe_identifier,
     snake_case,
     spelled,
+    unique_names,
 )
 
 CASES = [
@@ -127,43 +128,62 @@ def test_keyword_names_step_aside_for_keywords_and_the_methods_own_names():
     assert keyword_name("Record", {"Record"}) == "Record_"
 
 
+def _attribute(original):
+    return safe_identifier(snake_case(original))
+
+
 @pytest.mark.parametrize(
-    ("first", "second", "convert"),
+    ("originals", "convert", "numbered", "expected"),
     [
-        ("e-mail", "e_mail", snake_case),
-        ("Candidate-Score", "CandidateScore", pascal_case),
-        ("Candidate-Score", "CandidateScore", snake_case),
-        ("fooBar", "foo_bar", snake_case),
+        # The one spelled like the shared name keeps it; the other is numbered.
+        (["Pet", "pet"], pascal_case, numbered_class, {"Pet": "Pet", "pet": "Pet2"}),
+        (["getPet", "get_pet"], _attribute, numbered_attribute,
+         {"get_pet": "get_pet", "getPet": "get_pet_2"}),
+        (["Pets", "pets"], _attribute, numbered_attribute, {"pets": "pets", "Pets": "pets_2"}),
+        # Of two spelled like their names, the one spelled as its lower case would be.
+        (["PET", "Pet"], pascal_case, numbered_class, {"Pet": "Pet", "PET": "PET2"}),
+        # Of none spelled like it, the same: `get-pet` reads as `get_pet`, `getPet` does not.
+        (["getPet", "get-pet"], _attribute, numbered_attribute,
+         {"get-pet": "get_pet", "getPet": "get_pet_2"}),
+        # A number another original holds is skipped, whichever comes first.
+        (["pet", "Pet2", "Pet"], pascal_case, numbered_class,
+         {"Pet": "Pet", "Pet2": "Pet2", "pet": "Pet3"}),
+        # A name with the runtime's trailing underscore is numbered without it.
+        (["close", "Close"], _attribute, numbered_attribute, {"Close": "close_", "close": "close_2"}),
+        # Python reads `ﬁle` and `file` as one identifier: they must not share one.
+        (["ﬁle", "file", "other"], field_name, numbered_attribute,
+         {"file": "file", "ﬁle": "file_2", "other": "other"}),
+        # Three in one group: the others numbered in sorted order.
+        (["e_mail", "e-mail", "E-Mail"], snake_case, numbered_attribute,
+         {"e_mail": "e_mail", "E-Mail": "e_mail_2", "e-mail": "e_mail_3"}),
+        (["candidateId", "score", "score"], snake_case, numbered_attribute,
+         {"candidateId": "candidate_id", "score": "score"}),
     ],
 )
-def test_assign_unique_collision_names_both_originals(first, second, convert):
-    with pytest.raises(NameCollision) as info:
-        assign_unique([first, second], convert, "property")
-    message = str(info.value)
-    assert repr(first) in message and repr(second) in message
-    assert repr(convert(first)) in message
-    assert isinstance(info.value, ValueError)
+def test_unique_names_tell_clashing_names_apart(originals, convert, numbered, expected):
+    assert unique_names(originals, convert, numbered) == expected
 
 
-def test_assign_unique_collision_does_not_depend_on_order():
-    for order in (["e-mail", "e_mail"], ["e_mail", "e-mail"]):
-        with pytest.raises(NameCollision):
-            assign_unique(order, snake_case, "property")
+@pytest.mark.parametrize(
+    "originals",
+    [["Pet", "pet", "PET", "Pet2", "pet-2", "pet_"], ["getPet", "get_pet", "get-pet", "GetPet", "get_pet_2"]],
+)
+def test_unique_names_do_not_depend_on_order(originals):
+    convert, numbered = (pascal_case, numbered_class) if originals[0] == "Pet" else (_attribute, numbered_attribute)
+    first = unique_names(originals, convert, numbered)
+    for order in itertools.permutations(originals):
+        assert unique_names(order, convert, numbered) == first
+    assert len({name.lower() for name in first.values()}) == len(set(originals))
+    assert list(unique_names(reversed(originals), convert, numbered)) == list(reversed(originals))
 
 
-def test_assign_unique_collision_ignores_case_only_difference():
-    # `Foo` and `FOO` would be distinct identifiers but clash on case-insensitive file systems
-    # and in readers' eyes; they must be refused, naming both.
-    with pytest.raises(NameCollision) as info:
-        assign_unique(["Foo", "FOO"], lambda s: s, "schema")
-    assert "'Foo'" in str(info.value) and "'FOO'" in str(info.value)
+def test_unique_names_compare_names_by_the_key():
+    # `pets_2` and `pets2` differ, but both would name the class `Pets2Resource`.
+    def key(name):
+        return pascal_case(name).lower()
 
-
-def test_assign_unique_maps_each_original():
-    assert assign_unique(["candidateId", "score", "score"], snake_case, "property") == {
-        "candidateId": "candidate_id",
-        "score": "score",
-    }
+    names = unique_names(["pets", "Pets", "pets2"], _attribute, numbered_attribute, key)
+    assert names == {"pets": "pets", "pets2": "pets2", "Pets": "pets_3"}
 
 
 @pytest.mark.parametrize(
@@ -203,17 +223,6 @@ def test_field_name(wire, attribute):
 def test_field_name_never_hides_a_class():
     assert field_name("Language", {"Language"}) == "Language_"
     assert field_name("Language", {"Other"}) == "Language"
-
-
-def test_names_equal_under_nfkc_collide():
-    # Python reads `ﬁle` and `file` as one identifier; as two properties they would be one field.
-    [clash] = collisions(["ﬁle", "file", "other"], field_name, "properties")
-    assert (clash.first, clash.second, clash.name) == ("ﬁle", "file", "file")
-
-
-def test_collisions_lists_every_clash_in_order():
-    found = collisions(["e-mail", "e_mail", "E-Mail"], field_name, "properties")
-    assert [(c.first, c.second) for c in found] == [("e-mail", "e_mail"), ("e-mail", "E-Mail")]
 
 
 # --- properties and parameters that would share a name ------------------------------------------

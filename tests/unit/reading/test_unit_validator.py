@@ -248,7 +248,12 @@ def test_security_scheme_header_must_be_http_token():
         ("https://token@x.com/v1", "credentials"),
         ("ftp://x.com/a", "http(s)"),
         ("file:///etc/passwd", "http(s)"),
-        ("/relative/v1", "http(s)"),
+        ("ws://x.com/a", "http(s)"),  # the runtime speaks only http(s)
+        ("localhost:8080/v1", "http(s)"),  # reads as the scheme `localhost`
+        ("https://[::1/v1", "malformed"),
+        ("https://x.com:99999", "malformed"),
+        ("/v1?key=1", "query"),  # relative, yet no query either
+        ("//user:pw@x.com/v1", "credentials"),
         ("https://x.com/v1?key=1", "query"),
         ("https://x.com/{version}", "not declared"),
         ("https://x.com/a b", "whitespace"),
@@ -262,6 +267,21 @@ def test_bad_server_url(url, words):
     [problem] = server_problems
     assert words in problem.message
     assert problem.line == 6
+
+
+@pytest.mark.parametrize("url", ["/api/v3", "/", "v1", "./api", "//api.example.com/v1", "''"])
+def test_relative_server_urls_are_valid(url):
+    # OpenAPI: a server URL may be relative to where the document is served.
+    assert problems(BASE.replace("https://api.example.com/v1", url)) == []
+
+
+def test_a_relative_server_url_stays_relative_at_each_value_of_its_variables():
+    text = _with_server(
+        "  - url: '{base}/v1'\n    variables:\n      base: {default: '', enum: ['', 'https://x.com']}\n"
+    )
+    [problem] = problems(text)
+    assert problem.pointer == "#/servers/0/variables/base/enum/1"
+    assert "relative with its variables' defaults" in problem.message
 
 
 def test_each_bad_server_gets_its_own_pointer():

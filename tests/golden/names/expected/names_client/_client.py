@@ -25,7 +25,15 @@ from ._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
-from .models import Manager, Properties, PutManager404Error, PutManagerResponse
+from .models import (
+    Manager,
+    NotFoundErrorModel,
+    Pet,
+    Pet2,
+    Properties,
+    PutManager404Error,
+    PutManagerResponse,
+)
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -130,11 +138,158 @@ class DefaultResourceWithRawResponse:
         self.put_manager = to_raw_response(resource.put_manager)
 
 
+class Pets2Resource:
+    """Operations tagged 'Pets'."""
+
+    def __init__(self, api: SyncAPI) -> None:
+        self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> Pets2ResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return Pets2ResourceWithRawResponse(self)
+
+    def get_pet_2(
+        self,
+        pet_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Pet2:
+        """GET /pets/{petId}
+
+        `GET /pets/{petId}`
+
+        Args:
+            pet_id: See the API reference.
+        """
+        check_param("pet_id", pet_id, str)
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/pets/" + encode_path_segment(pet_id),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": NotFoundErrorModel,
+            },
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, Pet2)
+
+    def get_pet(
+        self,
+        pet_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Pet:
+        """GET /pets/{petId}/record
+
+        `GET /pets/{petId}/record`
+
+        Args:
+            pet_id: See the API reference.
+        """
+        check_param("pet_id", pet_id, str)
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/pets/" + encode_path_segment(pet_id) + "/record",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, Pet)
+
+
+class Pets2ResourceWithRawResponse:
+    """The methods of `Pets2Resource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: Pets2Resource) -> None:
+        self.get_pet_2 = to_raw_response(resource.get_pet_2)
+        self.get_pet = to_raw_response(resource.get_pet)
+
+
+class PetsResource:
+    """Operations tagged 'pets'."""
+
+    def __init__(self, api: SyncAPI) -> None:
+        self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> PetsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return PetsResourceWithRawResponse(self)
+
+    def create_pet(
+        self,
+        *,
+        nickname: str,
+        record: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Pet:
+        """POST /pets
+
+        `POST /pets`
+
+        Args:
+            nickname: See `Pet2`.
+            record: See `Pet2`.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/pets",
+            body=as_model(
+                Pet2,
+                omit_not_given(
+                    {
+                        "nickname": nickname,
+                        "record": record,
+                    }
+                ),
+            ),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, Pet)
+
+
+class PetsResourceWithRawResponse:
+    """The methods of `PetsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.create_pet = to_raw_response(resource.create_pet)
+
+
 class NamesClient:
     """Synchronous client for Names fixture.
 
-    Names that collide after sanitizing, keywords used as property names, inline schemas of
-    one operation that derive one class name, and one unnamed server.
+    Names that collide after sanitizing (properties, parameters, and schemas, tags and
+    operationIds told apart by number; schemas named like the package's own classes),
+    keywords used as property names, inline schemas of one operation that derive one class
+    name, and one unnamed server.
 
     Args:
         region: which server to use: `default` (default).
@@ -181,6 +336,8 @@ class NamesClient:
             http_client=http_client,
         )
         self.default = DefaultResource(self._api)
+        self.pets_2 = Pets2Resource(self._api)
+        self.pets = PetsResource(self._api)
 
     @property
     def base_url(self) -> str:
@@ -292,11 +449,158 @@ class AsyncDefaultResourceWithRawResponse:
         self.put_manager = to_async_raw_response(resource.put_manager)
 
 
+class AsyncPets2Resource:
+    """Operations tagged 'Pets'."""
+
+    def __init__(self, api: AsyncAPI) -> None:
+        self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AsyncPets2ResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncPets2ResourceWithRawResponse(self)
+
+    async def get_pet_2(
+        self,
+        pet_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Pet2:
+        """GET /pets/{petId}
+
+        `GET /pets/{petId}`
+
+        Args:
+            pet_id: See the API reference.
+        """
+        check_param("pet_id", pet_id, str)
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/pets/" + encode_path_segment(pet_id),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={
+                "404": NotFoundErrorModel,
+            },
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, Pet2)
+
+    async def get_pet(
+        self,
+        pet_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Pet:
+        """GET /pets/{petId}/record
+
+        `GET /pets/{petId}/record`
+
+        Args:
+            pet_id: See the API reference.
+        """
+        check_param("pet_id", pet_id, str)
+        request = self._api.build_request(
+            self._api.http,
+            "GET",
+            "/pets/" + encode_path_segment(pet_id) + "/record",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = await self._api.send(
+            request,
+            retry_safe=True,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, Pet)
+
+
+class AsyncPets2ResourceWithRawResponse:
+    """The methods of `AsyncPets2Resource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncPets2Resource) -> None:
+        self.get_pet_2 = to_async_raw_response(resource.get_pet_2)
+        self.get_pet = to_async_raw_response(resource.get_pet)
+
+
+class AsyncPetsResource:
+    """Operations tagged 'pets'."""
+
+    def __init__(self, api: AsyncAPI) -> None:
+        self._api = api
+
+    @cached_property
+    def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
+        """These methods returning an `APIResponse`: status, headers and `httpx.Response` with the result."""
+        return AsyncPetsResourceWithRawResponse(self)
+
+    async def create_pet(
+        self,
+        *,
+        nickname: str,
+        record: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Pet:
+        """POST /pets
+
+        `POST /pets`
+
+        Args:
+            nickname: See `Pet2`.
+            record: See `Pet2`.
+        """
+        request = self._api.build_request(
+            self._api.http,
+            "POST",
+            "/pets",
+            body=as_model(
+                Pet2,
+                omit_not_given(
+                    {
+                        "nickname": nickname,
+                        "record": record,
+                    }
+                ),
+            ),
+            content_type="application/json",
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response = await self._api.send(
+            request,
+            retry_safe=False,
+            error_models={},
+            max_retries=max_retries,
+        )
+        return self._api.parse(response, Pet)
+
+
+class AsyncPetsResourceWithRawResponse:
+    """The methods of `AsyncPetsResource`, each returning an `APIResponse` around its result."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.create_pet = to_async_raw_response(resource.create_pet)
+
+
 class AsyncNamesClient:
     """Asynchronous client for Names fixture.
 
-    Names that collide after sanitizing, keywords used as property names, inline schemas of
-    one operation that derive one class name, and one unnamed server.
+    Names that collide after sanitizing (properties, parameters, and schemas, tags and
+    operationIds told apart by number; schemas named like the package's own classes),
+    keywords used as property names, inline schemas of one operation that derive one class
+    name, and one unnamed server.
 
     Args:
         region: which server to use: `default` (default).
@@ -343,6 +647,8 @@ class AsyncNamesClient:
             http_client=http_client,
         )
         self.default = AsyncDefaultResource(self._api)
+        self.pets_2 = AsyncPets2Resource(self._api)
+        self.pets = AsyncPetsResource(self._api)
 
     @property
     def base_url(self) -> str:

@@ -94,7 +94,7 @@ class APIStatusError(NamesError):
     model (not JSON, or a required field missing): `body` then still holds what the API sent.
     """
 
-    error: models.PutManager404Error | None
+    error: models.NotFoundErrorModel | models.PutManager404Error | None
 
     def __init__(self, message: str, *, response: httpx.Response, error: Any = None) -> None:
         super().__init__(message)
@@ -126,7 +126,7 @@ class PermissionDeniedError(APIStatusError):
 class NotFoundError(APIStatusError):
     """404 Not Found."""
 
-    error: models.PutManager404Error | None
+    error: models.NotFoundErrorModel | models.PutManager404Error | None
 
 
 class ConflictError(APIStatusError):

@@ -9,6 +9,24 @@ from pydantic import Field
 from ._base import BaseModel, NullOmittingModel, OpenEnum
 
 
+class Pet(BaseModel):
+    id: int
+
+
+class NotFoundErrorModel(NullOmittingModel):
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"missing"})
+    missing: str | None = None
+
+
+class PetsResourceModel(NullOmittingModel):
+    """
+    Named like the class of the `pets` resource.
+    """
+
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"shelter"})
+    shelter: str | None = None
+
+
 class Properties(BaseModel):
     enum: bool | None = None
 
@@ -40,3 +58,13 @@ class PutManagerResponse203(NullOmittingModel):
 class PutManager404Error(NullOmittingModel):
     _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
     detail: str | None = None
+
+
+class Pet2(NullOmittingModel):
+    """
+    Comes first in the document, but is not spelled like the class name.
+    """
+
+    _omit_none_: ClassVar[frozenset[str]] = frozenset({"record"})
+    nickname: str
+    record: Pet | None = None

@@ -55,6 +55,30 @@ ROUTES: tuple[Route, ...] = (
         True,
         {},
     ),
+    Route(
+        "pets_2.get_pet_2",
+        "GET",
+        "/pets/{petId}",
+        200,
+        True,
+        {},
+    ),
+    Route(
+        "pets_2.get_pet",
+        "GET",
+        "/pets/{petId}/record",
+        200,
+        True,
+        {},
+    ),
+    Route(
+        "pets.create_pet",
+        "POST",
+        "/pets",
+        201,
+        True,
+        {},
+    ),
 )
 
 

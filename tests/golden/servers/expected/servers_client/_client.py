@@ -121,14 +121,16 @@ class ServersClient:
     """Synchronous client for Servers fixture.
 
     Server URL variables (an enum, a free value, defaults that differ per server) as client
-    keywords.
+    keywords, and a relative server that is no region.
 
     Args:
         region: which server to use: `eu` (default), `us`, `sandbox`.
         scheme: The protocol.
         tenant: Your tenant's subdomain.
         version: Fills in `{version}` in the server URL. By default, the chosen server's own default.
-        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`); for the
+            spec's relative servers (/relay/v1), the API's address, such as
+            'https://your-host/relay/v1'.
         timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
             bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
             longest phase); None for no limit.
@@ -242,14 +244,16 @@ class AsyncServersClient:
     """Asynchronous client for Servers fixture.
 
     Server URL variables (an enum, a free value, defaults that differ per server) as client
-    keywords.
+    keywords, and a relative server that is no region.
 
     Args:
         region: which server to use: `eu` (default), `us`, `sandbox`.
         scheme: The protocol.
         tenant: Your tenant's subdomain.
         version: Fills in `{version}` in the server URL. By default, the chosen server's own default.
-        base_url: a base URL that overrides the region's (http or https, no `user:password@`).
+        base_url: a base URL that overrides the region's (http or https, no `user:password@`); for the
+            spec's relative servers (/relay/v1), the API's address, such as
+            'https://your-host/relay/v1'.
         timeout: the default timeout of every call, in seconds or as an `httpx.Timeout`: it
             bounds the whole call, retries and their waits included (an `httpx.Timeout` by its
             longest phase); None for no limit.
