@@ -155,8 +155,20 @@ def config_text(target: Target, sources: list[str], timeout: float) -> str:
     )
 
 
-def skip_unevaluated(sandbox: Path, session: Path, only: str | None) -> None:
-    """Skip mutants in annotations that are never evaluated, and outside `--only`."""
+def earlier_survivors(log: Path, target: str) -> list[tuple[str, str, str]]:
+    """(scope, operator, "before -> after") of each survivor a run printed for `target`."""
+    found = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        match = re.match(rf"SURVIVED, [^:]+: {re.escape(target)} (\S+) \((\w+)\): (.*)$", line)
+        if match:
+            found.append((match[1], match[2], match[3]))
+    return found
+
+
+def skip_unevaluated(sandbox: Path, session: Path, only: str | None,
+                     survivors: list[tuple[str, str, str]] | None = None) -> None:
+    """Skip mutants in annotations that are never evaluated, outside `--only`, and (for a rerun)
+    those that did not survive the earlier run."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
     from mutation_report import annotation_spans, scope_of, scopes
@@ -171,12 +183,23 @@ def skip_unevaluated(sandbox: Path, session: Path, only: str | None) -> None:
                 parsed[path] = (annotation_spans(source), scopes(source))
             annotations, known = parsed[path]
             reason = None
+            scope = scope_of(mutation.start_pos[0], known)
             if any(a <= tuple(mutation.start_pos) < b for a, b in annotations):
                 reason = "in an annotation, never evaluated"
-            elif only and not re.search(only, scope_of(mutation.start_pos[0], known)):
+            elif only and not re.search(only, scope):
                 reason = "outside --only"
+            elif survivors is not None and not _survived(survivors, scope, mutation, sandbox / path):
+                reason = "killed in the earlier run"
             if reason:
                 db.set_result(item.job_id, WorkResult(output=reason, worker_outcome=WorkerOutcome.SKIPPED))
+
+
+def _survived(survivors: list[tuple[str, str, str]], scope: str, mutation, path: Path) -> bool:
+    # Matched by scope, operator and the line it changes: every occurrence on that line reruns.
+    line = path.read_text(encoding="utf-8").splitlines()[mutation.start_pos[0] - 1].strip()
+    operator = mutation.operator_name.removeprefix("core/")
+    return any(s == scope and o == operator and change.startswith(line + " -> ")
+               for s, o, change in survivors)
 
 
 def cosmic_ray(sandbox: Path, *args: str) -> None:
@@ -245,7 +268,8 @@ def collect(name: str, sandbox: Path, session: Path) -> list:
     return sorted(mutants, key=lambda m: (m.scope, m.before, m.after, m.operator))
 
 
-def run_target(target: Target, only: str | None, count_only: bool = False, keep: bool = False):
+def run_target(target: Target, only: str | None, count_only: bool = False, keep: bool = False,
+               rerun: Path | None = None):
     from mutation_report import TargetRun
 
     started = time.monotonic()
@@ -266,7 +290,8 @@ def run_target(target: Target, only: str | None, count_only: bool = False, keep:
         config.write_text(config_text(target, sources, max(60.0, 5 * clean_seconds)), encoding="utf-8")
         cosmic_ray(sandbox, "cosmic-ray", "init", str(config), str(session))
         cosmic_ray(sandbox, "cr-filter-operators", str(session), str(config))
-        skip_unevaluated(sandbox, session, only)
+        survivors = earlier_survivors(rerun, target.name) if rerun else None
+        skip_unevaluated(sandbox, session, only, survivors)
         if count_only:
             return TargetRun(target.name, sources, tests, pending(target.name, session), 0.0)
         print(f"  {target.name}: mutating {', '.join(sources[:1] if target.renderings else sources)}"
@@ -283,7 +308,9 @@ def run_target(target: Target, only: str | None, count_only: bool = False, keep:
         if not keep:
             shutil.rmtree(sandbox, ignore_errors=True)
     return TargetRun(target.name, sources, tests, mutants, time.monotonic() - started,
-                     note=f"only {only}" if only else "", about=target.why)
+                     note="; ".join(filter(None, [f"only {only}" if only else "",
+                                                  f"only the survivors in {rerun.name}" if rerun else ""])),
+                     about=target.why)
 
 
 def header(targets: list[Target]) -> str:
@@ -315,6 +342,9 @@ def main() -> int:
                         help="keep each target's copy of the project and its session, to look into")
     parser.add_argument("--count", action="store_true",
                         help="set up and count the mutants of each target, run none")
+    parser.add_argument("--rerun", metavar="LOG", type=Path,
+                        help="mutate only what survived in an earlier run, from its printed output "
+                             "(after adding tests: a full run of the runtime takes about an hour)")
     parser.add_argument("--run-tests", metavar="TARGET", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_tests:
@@ -328,7 +358,8 @@ def main() -> int:
     listed = load_listed(HERE / "survivors.yaml")
     targets = [BY_NAME[name] for name in args.targets] or list(TARGETS)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        runs = list(pool.map(lambda target: run_target(target, args.only, args.count, args.keep), targets))
+        runs = list(pool.map(lambda target: run_target(target, args.only, args.count, args.keep,
+                                                             args.rerun), targets))
     if args.count:
         for run in runs:
             print(f"{run.name}: {len(run.mutants)} mutants, {run.count('skipped')} of them skipped")
