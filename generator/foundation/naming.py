@@ -32,6 +32,20 @@ RUNTIME_NAMES = frozenset(
 )
 BUILTIN_NAMES = frozenset(dir(builtins))
 
+# The exception classes of every generated package, exported from its `__init__` beside the models.
+EXCEPTION_NAMES = (
+    "APIConnectionError", "APIResponseTooLargeError", "APIResponseValidationError",
+    "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
+    "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
+    "UnprocessableEntityError",
+)
+# Names the client module imports or defines beside the models it imports (a class name can be
+# spelled like these; a lower-case or snake-case one never is).
+CLIENT_MODULE_NAMES = frozenset({
+    "APIResponse", "Any", "AsyncAPI", "Credentials", "FileContent", "Literal", "Mapping",
+    "NotGiven", "SERVERS", "Self", "SyncAPI", "Timeout",
+})
+
 
 # Attributes of pydantic's BaseModel that a field must not shadow (`model_*` is pydantic's own
 # namespace). Fixed here rather than read from pydantic, so output never depends on its version.
@@ -84,6 +98,24 @@ METHOD_NAMES = frozenset({
     "self", "body", "timeout", "max_retries", "extra_headers", "request", "response", "result",
     "as_model", "omit_not_given", "encode_path_segment", "log_warnings", "NOT_GIVEN", "NotGiven",
 })
+
+
+def resource_class_name(attribute: str) -> str:
+    """The class of the resource at `client.<attribute>`: `assessments` -> `AssessmentsResource`."""
+    return pascal_case(attribute) + "Resource"
+
+
+def package_class_names(client_name: str, resource_attributes: Iterable[str]) -> frozenset[str]:
+    """Every class name the package defines or imports beside its models: a model spelled like
+    one would shadow it in `__init__` or the client module. The exceptions, the clients, the
+    resources (sync, async, with raw responses) and the runtime names the client module uses."""
+    resources = [resource_class_name(attribute) for attribute in resource_attributes]
+    return frozenset({
+        *EXCEPTION_NAMES, *CLIENT_MODULE_NAMES,
+        f"{client_name}Error", f"{client_name}Client", f"Async{client_name}Client",
+        *(f"{prefix}{name}{suffix}" for name in resources for prefix in ("", "Async")
+          for suffix in ("", "WithRawResponse")),
+    })
 
 
 def is_plain_keyword(name: str) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 from ..foundation import escape, naming
 from ..foundation.diagnostics import Diagnostic, SpecError
 from ..models.allof import flatten_conflicting_compositions
+from ..models.class_renames import rename_classes
 from ..models.datamodel import (
     ModelClass,
     ModelField,
@@ -64,21 +65,35 @@ _TEMPLATE_VARIABLE = re.compile(r"{([^{}]*)}")
 _CALL_OPTIONS = frozenset({"self", "timeout", "max_retries", "extra_headers"})
 
 
-def _model_name(original: str) -> str:
+def _model_name(original: str, package_names: frozenset[str]) -> str:
+    """The class of a schema; `Model` is added to a name that the models module or the package
+    has already (`package_names`: see naming.package_class_names)."""
     name = naming.pascal_case(original)
-    reserved = name in _RESERVED_MODEL_NAMES or name in naming.BUILTIN_NAMES
+    reserved = name in _RESERVED_MODEL_NAMES or name in naming.BUILTIN_NAMES or name in package_names
     return name + "Model" if reserved else name
 
 
+def _unique(
+    spec: LoadedSpec, originals: Iterable[str], convert: Callable[[str], str], what: str,
+    parts: PathParts,
+) -> dict[str, str]:
+    try:
+        return naming.assign_unique(originals, convert, what)
+    except naming.NameCollision as exc:
+        raise SpecError([spec.diagnostic(parts, str(exc))]) from None
+
+
 class _Builder:
-    def __init__(self, spec: LoadedSpec, provider: str) -> None:
+    def __init__(self, spec: LoadedSpec, provider: str, package_names: frozenset[str]) -> None:
         self.spec = spec
         self.doc = spec.data
         self.provider = provider
+        self.package_names = package_names
         self.errors: list[Diagnostic] = []
         component_schemas = self.doc.get("components", {}).get("schemas") or {}
-        self.class_names = self._unique(
-            component_schemas, _model_name, "schemas", ("components", "schemas")
+        self.class_names = _unique(
+            spec, component_schemas, lambda original: _model_name(original, package_names),
+            "schemas", ("components", "schemas"),
         )
         self.refs = ReferenceMapper(self.class_names)
         self.schemas: dict[str, Any] = {
@@ -87,14 +102,6 @@ class _Builder:
         }
         self.hoisted: dict[str, str] = {}
         self.taken = {name.lower() for name in self.schemas}
-
-    def _unique(
-        self, originals: Iterable[str], convert: Callable[[str], str], what: str, parts: PathParts
-    ) -> dict[str, str]:
-        try:
-            return naming.assign_unique(originals, convert, what)
-        except naming.NameCollision as exc:
-            raise SpecError([self.spec.diagnostic(parts, str(exc))]) from None
 
     def _error(self, parts: PathParts, message: str) -> None:
         self.errors.append(self.spec.diagnostic(parts, message))
@@ -121,7 +128,7 @@ class _Builder:
     def _free_model_name(self, proposals: list[str]) -> str:
         """The first proposal no class has (ignoring case), else the first numbered from 2 on.
         Operations and their responses are visited in document order, so names are stable."""
-        names = [_model_name(proposal) for proposal in proposals]
+        names = [_model_name(proposal, self.package_names) for proposal in proposals]
         free = [name for name in names if name.lower() not in self.taken]
         number = 2
         while not free:
@@ -567,24 +574,28 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
 
     `package` is the import name (default `<provider>_client`); the distribution name follows it.
     """
-    builder = _Builder(spec, provider)
     raw_operations = list(iter_operations(spec.data))
-    client_headers = builder.client_headers(raw_operations)
     grouped: dict[str, list[tuple[RawOperation, str]]] = {}
     for raw in raw_operations:
         tags = raw.body.get("tags") or ["default"]
         operation_id = raw.body.get("operationId") or f"{raw.method} {raw.path}"
         grouped.setdefault(str(tags[0]), []).append((raw, str(operation_id)))
-    resource_names = builder._unique(
-        grouped, lambda tag: naming.safe_identifier(naming.snake_case(tag)), "tags", ("tags",)
+    resource_names = _unique(
+        spec, grouped, lambda tag: naming.safe_identifier(naming.snake_case(tag)), "tags", ("tags",)
     )
+    info = spec.data.get("info") or {}
+    client_name = naming.pascal_case(str(info.get("x-clientgen-name") or provider))
+    package_names = naming.package_class_names(client_name, resource_names.values())
+    builder = _Builder(spec, provider, package_names)
+    client_headers = builder.client_headers(raw_operations)
     tag_docs = {
         str(tag.get("name")): tag.get("description")
         for tag in spec.data.get("tags") or [] if isinstance(tag, dict)
     }
     drafts: list[tuple[str, list[Operation]]] = []
     for tag, members in grouped.items():
-        method_names = builder._unique(
+        method_names = _unique(
+            spec,
             (operation_id for _, operation_id in members),
             lambda oid: naming.safe_identifier(naming.snake_case(oid)),
             f"operationIds under tag {tag!r}:",
@@ -597,7 +608,6 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     webhooks = builder.webhook_payloads()
     if builder.errors:
         raise SpecError(builder.errors)
-    info = spec.data.get("info") or {}
     header = escape.comment(f"Generated by clientgen from {spec.path.name}. Do not edit by hand.")
     needed = {
         name
@@ -610,21 +620,22 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     package = package or naming.package_name_for(provider)
     builder.schemas = flatten_conflicting_compositions(builder.schemas)
     non_nullable = non_nullable_optionals(builder.schemas)
-    models_source = polish_models(
-        generate_models(
-            builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
-            base_class=f"{package}._base.BaseModel",
+    models_source = rename_classes(
+        polish_models(
+            generate_models(
+                builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
+                base_class=f"{package}._base.BaseModel",
+            ),
+            f"{package}._base",
+            non_nullable,
         ),
-        f"{package}._base",
-        non_nullable,
+        package_names,
     )
     classes = read_model_classes(models_source)
     missing = sorted(needed - set(classes))
     if missing:
         raise SpecError([spec.diagnostic(("components", "schemas"), f"no model was generated for {missing[0]!r}")])
     servers, server_keywords = build_servers(spec, (h.python_name for h in client_headers.values()))
-    client_label = info.get("x-clientgen-name") or provider
-    client_name = naming.pascal_case(str(client_label))
     resources = []
     objects = object_models(classes)
     accepts_dict = {name: name in objects for name in classes}
@@ -649,7 +660,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
             ))
         resources.append(Resource(
             attribute=attribute,
-            class_name=naming.pascal_case(attribute) + "Resource",
+            class_name=naming.resource_class_name(attribute),
             doc=escape.docstring(tag_docs.get(tag) or f"Operations tagged {tag!r}."),
             operations=tuple(finished),
         ))

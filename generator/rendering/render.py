@@ -13,19 +13,13 @@ from pathlib import Path
 
 import jinja2
 
-from ..foundation import escape
+from ..foundation import escape, naming
 from ..ir.nodes import Api, Operation
 from ..models.datamodel import parse_module
 from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
-_EXCEPTION_NAMES = (
-    "APIConnectionError", "APIResponseTooLargeError", "APIResponseValidationError",
-    "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
-    "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
-    "UnprocessableEntityError",
-)
 _SERVER_ERRORS = tuple(range(500, 600))
 # The APIStatusError subclasses: name, docstring, the statuses each stands for.
 _STATUS_CLASSES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
@@ -276,7 +270,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         + [f"{p}{api.client_name}Client" for p in ("", "Async")],
         key=_isort_key,
     )
-    exception_exports = sorted([*_EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
+    exception_exports = sorted([*naming.EXCEPTION_NAMES, f"{api.client_name}Error"], key=_isort_key)
     exports = sorted(
         {*client_exports, *exception_exports, *api.model_names,
          "APIResponse", "NOT_GIVEN", "NotGiven", "__version__", "models"},
