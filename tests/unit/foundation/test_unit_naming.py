@@ -7,6 +7,7 @@ import keyword
 import pytest
 
 from generator.foundation.naming import (
+    EXCEPTION_NAMES,
     METHOD_NAMES,
     NameCollision,
     assign_unique,
@@ -16,8 +17,10 @@ from generator.foundation.naming import (
     field_names,
     is_plain_keyword,
     keyword_name,
+    package_class_names,
     package_name_for,
     pascal_case,
+    resource_class_name,
     safe_identifier,
     snake_case,
     spelled,
@@ -270,3 +273,22 @@ def test_distinct_names_prefers_alternatives_then_numbers():
         reserved={"y"},
     )
     assert names == {"a": "x", "b": "xb", "c": "x_2", "d": "y_2"}
+
+
+def test_package_class_names_hold_every_class_the_package_exports_or_imports_beside_models():
+    names = package_class_names("Kombo", ["assessment", "ats"])
+    assert set(EXCEPTION_NAMES) <= names
+    assert {"KomboClient", "AsyncKomboClient", "KomboError"} <= names
+    assert {"AssessmentResource", "AsyncAssessmentResource", "AssessmentResourceWithRawResponse",
+            "AsyncAssessmentResourceWithRawResponse", "AtsResource"} <= names
+    assert {"SyncAPI", "AsyncAPI", "Timeout", "Credentials", "FileContent", "Self", "SERVERS"} <= names
+
+
+def test_package_class_names_leave_other_names_free():
+    names = package_class_names("Kombo", ["ats"])
+    assert not names & {"Client", "Error", "Kombo", "APIError", "Ats", "AssessmentResource"}
+
+
+def test_resource_class_name():
+    assert resource_class_name("assessments") == "AssessmentsResource"
+    assert resource_class_name("hris_employees") == "HrisEmployeesResource"
