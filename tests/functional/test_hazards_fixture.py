@@ -5,11 +5,13 @@ discriminated union's tag stays out of the errors of models the caller builds.
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 import traceback
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pydantic
@@ -19,8 +21,8 @@ from wire import Recorder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "golden" / "hazards" / "expected"))
 
-import hazards_client  # noqa: E402
-from hazards_client import _client, _exceptions, models  # noqa: E402
+import hazards_client
+from hazards_client import _client, _exceptions, models
 
 
 def _run(mode: str, recorder: Recorder, invoke: Any) -> Any:
@@ -119,7 +121,11 @@ def test_finite_free_form_values_are_sent_unchanged(mode: str) -> None:
     recorder = Recorder(status=204)
     meta = {"x": {"y": 1e308, "z": -0.0}, "label": "NaN"}
     _run(mode, recorder, lambda client: client.things.label_thing("t-1", name="n", meta=meta))
-    assert recorder.last.content == b"name=n&meta=%7B%22x%22%3A%7B%22y%22%3A1e%2B308%2C%22z%22%3A-0.0%7D%2C%22label%22%3A%22NaN%22%7D"
+    sent = dict(parse_qsl(recorder.last.content.decode(), strict_parsing=True))
+    assert sent["name"] == "n" and json.loads(sent["meta"]) == meta
+    recorder = Recorder(status=204)
+    _run(mode, recorder, lambda client: client.things.post_event(body={"Infinity": meta}))
+    assert json.loads(recorder.last.content) == {"Infinity": meta}
 
 
 def test_a_typed_number_still_fails_validation_naming_its_field() -> None:
@@ -151,7 +157,7 @@ def test_a_union_tag_the_caller_sends_is_not_echoed_by_the_model_or_the_client()
         assert "'text', 'number'" in str(error) and "<hidden>" in str(error)
 
 
-def test_a_response_with_an_unknown_union_tag_is_reported_without_it() -> None:
+def test_a_response_that_does_not_match_is_reported_without_its_values() -> None:
     recorder = Recorder(answer=lambda request: httpx.Response(
         200, json={"id": "t-1", "timeout": {"seconds": "SSN 123-45-6789"}}))
     with pytest.raises(hazards_client.APIResponseValidationError) as caught:

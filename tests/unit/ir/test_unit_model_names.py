@@ -52,7 +52,7 @@ def test_a_schema_gets_model_added_to_a_name_the_package_has(tmp_path: Path, sch
     assert api.resources[0].operations[0].response_model == model
 
 
-def test_the_client_name_of_the_spec_is_reserved(tmp_path: Path) -> None:
+def test_only_the_packages_own_client_name_is_taken(tmp_path: Path) -> None:
     api = _api(tmp_path, {"AcmeClient": OBJECT, "ShopClient": OBJECT})
     assert api.model_names == ("AcmeClient", "ShopClientModel")
 
