@@ -33,7 +33,6 @@ RUNTIME_NAMES = frozenset(
 )
 BUILTIN_NAMES = frozenset(dir(builtins))
 
-
 # Attributes of pydantic's BaseModel that a field must not shadow (`model_*` is pydantic's own
 # namespace). Fixed here rather than read from pydantic, so output never depends on its version.
 _BASE_MODEL_ATTRIBUTES = frozenset(

@@ -11,6 +11,7 @@ from typing import Any
 from ..foundation import escape, naming
 from ..foundation.diagnostics import Diagnostic, SpecError
 from ..models.allof import flatten_conflicting_compositions
+from ..models.class_renames import rename_classes
 from ..models.datamodel import (
     ModelClass,
     ModelField,
@@ -592,9 +593,10 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     )
     info = spec.data.get("info") or {}
     client_name = naming.pascal_case(str(info.get("x-clientgen-name") or provider))
-    builder = _Builder(spec, provider, package_names(
+    own_names = package_names(
         client_name, (_resource_class(attribute) for attribute in resource_names.values())
-    ))
+    )
+    builder = _Builder(spec, provider, own_names)
     client_headers = builder.client_headers(raw_operations)
     tag_docs = {
         str(tag.get("name")): tag.get("description")
@@ -624,13 +626,16 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     package = package or naming.package_name_for(provider)
     builder.schemas = flatten_conflicting_compositions(builder.schemas)
     non_nullable = non_nullable_optionals(builder.schemas)
-    models_source = polish_models(
-        generate_models(
-            builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
-            base_class=f"{package}._base.BaseModel",
+    models_source = rename_classes(
+        polish_models(
+            generate_models(
+                builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
+                base_class=f"{package}._base.BaseModel",
+            ),
+            f"{package}._base",
+            non_nullable,
         ),
-        f"{package}._base",
-        non_nullable,
+        own_names,
     )
     classes = read_model_classes(models_source)
     missing = sorted(needed - set(classes))

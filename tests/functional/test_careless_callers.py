@@ -6,6 +6,7 @@ wrong type, unknown keys in request bodies, and client options that could never 
 
 from __future__ import annotations
 
+import json
 import math
 import traceback
 from typing import Any
@@ -172,6 +173,42 @@ def test_nan_and_infinity_are_refused_naming_the_field(mode: str, value: float) 
     assert "attributes.0.SUB_RESULT.score.value" in str(error)
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize("raw, where", [
+    ({"meta": {"x": "NaN"}}, "raw.meta.x"),
+    ({"scores": [1.5, {"final": "NaN"}]}, "raw.scores.1.final"),
+    ({"top": "NaN"}, "raw.top"),
+], ids=["nested", "in-a-list", "top"])
+def test_nan_and_infinity_in_a_free_form_object_are_refused_naming_where(
+    mode: str, value: float, raw: dict[str, Any], where: str
+) -> None:
+    def put(data: Any) -> Any:  # the value where the case has the string "NaN"
+        if isinstance(data, dict):
+            return {key: put(item) for key, item in data.items()}
+        if isinstance(data, list):
+            return [put(item) for item in data]
+        return value if data == "NaN" else data
+
+    def invoke(client: Any) -> Any:
+        return client.assessment.create_assessment_package("conn-1", type="OTHER", raw=put(raw))
+
+    error = _fails_before_sending(mode, UNIFIED, invoke, ValueError)
+    assert str(error).startswith(f"{where}: ") and "NaN or infinity" in str(error)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_text_that_spells_nan_or_infinity_in_a_free_form_object_is_sent_as_it_is(mode: str) -> None:
+    fake = UNIFIED.fake()
+    raw = {"NaN": "Infinity", "note": ["-Infinity", "NaN"], "score": 1e308}
+
+    def invoke(client: Any) -> Any:
+        return client.assessment.create_assessment_package("conn-1", type="OTHER", raw=raw)
+
+    run(mode, fake, invoke)
+    assert fake.last_call().json == {"type": "OTHER", "raw": raw}
+
+
 # -- 10. path, query and header parameters against their types -------------------------------
 
 
@@ -317,8 +354,54 @@ def test_an_unknown_union_tag_is_not_echoed(mode: str) -> None:
 ], ids=["enum", "type", "pattern", "list"])
 def test_no_validation_error_echoes_its_input(mode: str, overrides: dict[str, Any]) -> None:
     error = _fails_before_sending(mode, KOMBO_RESULT, _report(**overrides), pydantic.ValidationError)
-    for text in (str(error), repr(error), "".join(traceback.format_exception(error))):
+    for text in _every_form_of(error):
         assert "123-45-6789" not in text and "12345678901" not in text
+    assert all(detail["input"] is None for detail in error.errors())
+
+
+def _every_form_of(error: pydantic.ValidationError) -> list[str]:
+    """Each way a caller or a log handler may show a validation error."""
+    return [str(error), repr(error), "".join(traceback.format_exception(error)),
+            repr(error.errors()), repr(error.errors(include_context=True)), error.json()]
+
+
+_TAG = "SSN 123-45-6789"
+_REPORT = {"status": "COMPLETED", "result_url": "https://example.com/r",
+           "attributes": [{"type": _TAG, "label": "id", "value": "x"}]}
+
+
+@pytest.mark.parametrize("build", [
+    lambda model: model(**_REPORT),
+    lambda model: model.model_validate(_REPORT),
+    lambda model: model.model_validate_json(json.dumps(_REPORT)),
+], ids=["init", "model_validate", "model_validate_json"])
+def test_a_model_built_by_the_caller_does_not_echo_an_unknown_union_tag(build: Any) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        build(kombo_client.UpdateOrderResultRequest)
+    error = caught.value
+    for text in _every_form_of(error):
+        assert "123-45-6789" not in text
+    (detail,) = error.errors()
+    assert detail["type"] == "union_tag_invalid" and detail["loc"] == ("attributes", 0)
+    assert detail["input"] is None and detail["ctx"]["tag"] == "<hidden>"
+    assert "'TEXT', 'SUB_RESULT'" in detail["msg"] and error.title == "UpdateOrderResultRequest"
+
+
+@pytest.mark.parametrize("build, data", [
+    ("init", {"type": _TAG, "label": "id", "value": "x"}),
+    ("init", {"type": "TEXT", "label": "id", "value": 1234567890, "extra": _TAG}),
+    ("model_validate_strings", {"type": _TAG, "label": "id", "value": "x"}),
+], ids=["literal", "type-and-extra", "strings"])
+def test_a_nested_model_built_by_the_caller_keeps_its_errors_without_the_values(
+    build: str, data: dict[str, Any]
+) -> None:
+    model = kombo_client.models.AttributeText
+    with pytest.raises(pydantic.ValidationError) as caught:
+        model(**data) if build == "init" else model.model_validate_strings(data)
+    for text in _every_form_of(caught.value):
+        assert "123-45-6789" not in text and "1234567890" not in text
+    assert [d["input"] for d in caught.value.errors()] == [None] * caught.value.error_count()
+    assert caught.value.errors()[0]["url"].startswith("https://errors.pydantic.dev/")
 
 
 # -- 13. client options checked at construction ----------------------------------------------

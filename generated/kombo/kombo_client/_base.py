@@ -5,14 +5,18 @@ allow: a key it does not declare (unless the schema allows more with `additional
 and infinity, an enum value it does not know. The client parses responses with `extra="allow"`
 and the response context instead, so an answer may carry fields and enum values newer than the
 spec: unknown fields are kept (`model.model_extra`), an unknown enum value as a plain string.
-Validation errors never echo input values: they may be candidates' personal data. The client
-rebuilds the errors of the bodies it validates without them, whatever the error type; a model you
-build yourself raises pydantic's own error, which hides values too, but for the tag of a
-discriminated union that matched no variant.
+Validation errors never echo input values: they may be candidates' personal data. Whatever the
+error type, a model's own entry points (`Model(...)`, `model_validate`, `model_validate_json`,
+`model_validate_strings`) and the client raise pydantic's `ValidationError` rebuilt without them:
+`input` is None in `errors()`, and context taken from the value (a discriminated union's tag)
+shows as `<hidden>`. A model validated through pydantic's own machinery instead (a `TypeAdapter`,
+a field of your own pydantic model) raises pydantic's error as it is, which hides inputs from its
+text but for such a tag, and keeps them in `errors()`.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from typing import Any, ClassVar
 
@@ -28,6 +32,13 @@ from pydantic import (
     model_serializer,
 )
 
+from ._checks import without_inputs
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
+
 RESPONSE_CONTEXT: dict[str, Any] = {"response": True}
 """Validation context under which responses are parsed."""
 
@@ -37,7 +48,42 @@ def _in_response(info: ValidationInfo) -> bool:
 
 
 class BaseModel(pydantic.BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, allow_inf_nan=False)
+    # NaN and infinity serialize as the bare words, which no JSON parser takes, rather than as null:
+    # the client then finds one that reached a body (in a free-form object) and refuses it.
+    model_config = ConfigDict(
+        extra="forbid", hide_input_in_errors=True, allow_inf_nan=False, ser_json_inf_nan="constants"
+    )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            raise without_inputs(exc) from None
+
+    # Tells pydantic this `__init__` validates as its own does: nested models keep being built
+    # without a call to it, so only the outermost model pays for the rewrite, and only on error.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate(*args, **kwargs)
+        except pydantic.ValidationError as exc:
+            raise without_inputs(exc) from None
+
+    @classmethod
+    def model_validate_json(cls, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_json(*args, **kwargs)
+        except pydantic.ValidationError as exc:
+            raise without_inputs(exc) from None
+
+    @classmethod
+    def model_validate_strings(cls, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_strings(*args, **kwargs)
+        except pydantic.ValidationError as exc:
+            raise without_inputs(exc) from None
 
 
 class NullOmittingModel(BaseModel):

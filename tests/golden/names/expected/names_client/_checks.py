@@ -145,6 +145,30 @@ def fits(value: object, kind: ParamKind) -> bool:
     return isinstance(value, (list, tuple)) and all(fits(item, kind[0]) for item in value)
 
 
+def _non_finite_at(data: object) -> tuple[str | int, ...] | None:
+    """Where in JSON-like `data` (dicts, lists) the first NaN or infinity is, or None. A loop,
+    not recursion: a deep free-form value cannot exhaust the stack."""
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return path
+        if isinstance(value, dict):
+            stack += [(item, (*path, key)) for key, item in reversed(value.items())]
+        elif isinstance(value, list):
+            stack += [(value[index], (*path, index)) for index in reversed(range(len(value)))]
+    return None
+
+
+def refuse_non_finite(data: object) -> None:
+    """Refuse a body holding NaN or infinity (in a free-form object, where no schema checks the
+    type), naming where: JSON has no such numbers, and they must not go out as null."""
+    where = _non_finite_at(data)
+    if where is not None:
+        place = ".".join(str(part) for part in where) or "the body"
+        raise ValueError(f"{place}: JSON has no NaN or infinity; send a finite number or None")
+
+
 def _describe(kind: ParamKind) -> str:
     if isinstance(kind, tuple):
         return "one of " + ", ".join(repr(choice) for choice in kind)
@@ -194,38 +218,37 @@ _SCHEMA_CONTEXT = frozenset(
 )
 
 
-def _hidden(error: ErrorDetails) -> InitErrorDetails | None:
-    """`error` with its message rebuilt without the failing value, or None if it shows none."""
+def _without_input(error: ErrorDetails) -> InitErrorDetails:
+    """`error` rebuilt without the value that failed: no `input`, and `<hidden>` for the context
+    that came from it (its message is written again from the rest)."""
     context = error.get("ctx") or {}
-    if set(context) <= _SCHEMA_CONTEXT:
-        return None
-    safe = {key: value if key in _SCHEMA_CONTEXT else "<hidden>" for key, value in context.items()}
+    leaks = not set(context) <= _SCHEMA_CONTEXT
+    if leaks:
+        context = {
+            key: value if key in _SCHEMA_CONTEXT else "<hidden>" for key, value in context.items()
+        }
     try:
-        message = PydanticKnownError(error["type"], safe).message()  # type: ignore[arg-type]
+        PydanticKnownError(error["type"], context or None)  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError):  # a custom error type: no template to rebuild from
-        message = "the value is not valid here"
-    return {"type": PydanticCustomError(error["type"], message), "loc": error["loc"], "input": None}
+        message = "the value is not valid here" if leaks else error["msg"]
+        return {
+            "type": PydanticCustomError(error["type"], message),
+            "loc": error["loc"],
+            "input": None,
+        }
+    rebuilt: InitErrorDetails = {"type": error["type"], "loc": error["loc"], "input": None}
+    if context:
+        rebuilt["ctx"] = context
+    return rebuilt
 
 
 def without_inputs(exc: ValidationError) -> ValidationError:
-    """`exc` with no failing value in any message, whatever the error type (`hide_input_in_errors`
-    leaves some in, such as a discriminated union's tag)."""
-    errors = exc.errors(include_url=False, include_input=False)
-    rebuilt = [_hidden(error) for error in errors]
-    if not any(rebuilt):
-        return exc
+    """`exc` with no failing value anywhere: not in its messages, whatever the error type
+    (`hide_input_in_errors` leaves some there, such as a discriminated union's tag), nor in
+    `errors()`, whose `input` is None. Types, locations and the schema's context stay."""
+    errors = exc.errors(include_url=False)
     return ValidationError.from_exception_data(
-        exc.title,
-        [
-            new
-            or {
-                "type": PydanticCustomError(old["type"], old["msg"]),
-                "loc": old["loc"],
-                "input": None,
-            }
-            for old, new in zip(errors, rebuilt)
-        ],
-        hide_input=True,
+        exc.title, [_without_input(error) for error in errors], hide_input=True
     )
 
 

@@ -32,8 +32,8 @@ from ._checks import (
     merge_headers,
     param_problem,
     printable,
+    refuse_non_finite,
     to_text,
-    without_inputs,
 )
 from ._exceptions import (
     APIConnectionError,
@@ -85,13 +85,10 @@ def omit_not_given(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def as_model(model: type[ModelT], value: object) -> ModelT:
     """`value` as an instance of `model`, validated where it is plain data (a mapping, a list); a
-    validation error shows no value that failed."""
+    validation error shows no value that failed (see `_base`)."""
     if isinstance(value, model):
         return value
-    try:
-        return model.model_validate(value)
-    except ValidationError as exc:
-        raise without_inputs(exc) from None
+    return model.model_validate(value)
 
 
 def check_param(name: str, value: object, kind: ParamKind, nullable: bool = False) -> None:
@@ -127,6 +124,7 @@ def _form_fields(body: BaseModel | None) -> list[tuple[str, str, bool]]:
     )
     if not isinstance(data, dict):
         raise TypeError(f"a form body must be an object, not {type(data).__name__}")
+    refuse_non_finite(data)
     fields = []
     for name, value in data.items():
         for item in value if isinstance(value, list) else [value]:
@@ -433,6 +431,8 @@ class BaseAPI:
         elif body is not None:
             # Straight to bytes: model_dump_json would decode them into a str first.
             content = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
+            if b"NaN" in content or b"Infinity" in content:  # maybe a free-form value's; see _base
+                refuse_non_finite(json.loads(content))
         if content is not None:
             call_headers["Content-Type"] = content_type
         if authenticated and self.credentials is not None:
