@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.foundation.diagnostics import SpecError
 from generator.ir.parser import build_api
 from generator.reading.loader import load_spec
 
@@ -57,6 +56,11 @@ def test_only_the_packages_own_client_name_is_taken(tmp_path: Path) -> None:
     assert api.model_names == ("AcmeClient", "ShopClientModel")
 
 
-def test_a_renamed_schema_that_meets_a_schema_of_that_name_is_an_error_naming_both(tmp_path: Path) -> None:
-    with pytest.raises(SpecError, match="'NotFoundError' and 'NotFoundErrorModel'"):
-        _api(tmp_path, {"NotFoundError": OBJECT, "NotFoundErrorModel": OBJECT})
+@pytest.mark.parametrize("first", ["NotFoundError", "NotFoundErrorModel"])
+def test_a_renamed_schema_that_meets_a_schema_of_that_name_is_numbered(tmp_path: Path, first: str) -> None:
+    # The schema spelled like the name keeps it, in whichever order the document lists them.
+    other = "NotFoundErrorModel" if first == "NotFoundError" else "NotFoundError"
+    api = _api(tmp_path, {first: OBJECT, other: OBJECT})
+    assert api.model_names == ("NotFoundErrorModel", "NotFoundErrorModel2")
+    expected = "NotFoundErrorModel2" if first == "NotFoundError" else "NotFoundErrorModel"
+    assert api.resources[0].operations[0].response_model == expected
