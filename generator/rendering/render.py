@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..foundation import escape, naming
+from ..foundation import escape
 from ..ir.nodes import Api, Operation
 from ..ir.package_names import EXCEPTION_NAMES
 from ..models.datamodel import parse_module
