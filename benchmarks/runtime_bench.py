@@ -7,6 +7,7 @@ PROJECT_DIR holds specs/ and generated/. Prints one JSON document on stdout.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import json
 import os
@@ -83,6 +84,18 @@ async def _async_time_pair(raw_call: Any, client_call: Any, calls: int, rounds: 
     return _paired(raw, client)
 
 
+def _prepared_call(example_call: str, scope: dict[str, Any]) -> Any:
+    """The example call with its arguments evaluated once: the raw side's payload is built once
+    too, so neither side is timed building its inputs."""
+    call = ast.parse(example_call, mode="eval").body
+    assert isinstance(call, ast.Call)
+    method = eval(compile(ast.Expression(call.func), "<call>", "eval"), scope)
+    args = [eval(compile(ast.Expression(a), "<arg>", "eval"), scope) for a in call.args]
+    kwargs = {k.arg: eval(compile(ast.Expression(k.value), "<arg>", "eval"), scope)
+              for k in call.keywords}
+    return lambda: method(*args, **kwargs)
+
+
 def _client_kwargs(api: Any, base_url: str) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"base_url": base_url, "max_retries": 0}
     if api.auth:
@@ -131,17 +144,16 @@ def latency(provider: str, api: Any, port: int, calls: int, rounds: int) -> dict
         )
 
     client_class = getattr(package, api.client_name + "Client")
-    code = compile(op.example_call, "<call>", "eval")
     for label, transport in (("", None), ("inproc_", in_process())):
         with httpx.Client(transport=transport) as raw, httpx.Client(transport=transport) as http, \
                 client_class(**_client_kwargs(api, base_url), http_client=http) as client:
-            scope = {**namespace, "client": client}
+            client_call = _prepared_call(op.example_call, {**namespace, "client": client})
 
             def raw_call(raw: httpx.Client = raw) -> Any:
                 response = raw.request(method, url, content=raw_content(), headers=headers)
                 return model.model_validate_json(response.content)
 
-            measured = _time_pair(raw_call, lambda scope=scope: eval(code, scope), calls, rounds)
+            measured = _time_pair(raw_call, client_call, calls, rounds)
         result[f"{label}raw_sync_us"], result[f"{label}client_sync_us"], result[f"{label}overhead_sync_us"] = measured
 
     async def run_async(transport: httpx.MockTransport | None) -> tuple[float, float, float]:
@@ -152,8 +164,8 @@ def latency(provider: str, api: Any, port: int, calls: int, rounds: int) -> dict
             async def raw_async_call() -> Any:
                 response = await raw_async.request(method, url, content=raw_content(), headers=headers)
                 return model.model_validate_json(response.content)
-            scope = {**namespace, "client": client}
-            return await _async_time_pair(raw_async_call, lambda: eval(code, scope), calls, rounds)
+            client_call = _prepared_call(op.example_call, {**namespace, "client": client})
+            return await _async_time_pair(raw_async_call, client_call, calls, rounds)
 
     for label, transport in (("", None), ("inproc_", in_process())):
         measured = asyncio.run(run_async(transport))

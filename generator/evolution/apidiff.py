@@ -299,6 +299,10 @@ def diff_surfaces(old: Surface, new: Surface) -> list[Change]:
     if not differ.changes and old["docs"] and old["docs"] != new["docs"]:
         differ.add(COSMETIC, new["package"], "documentation or generated code changed",
                    "descriptions, examples, constraints or how the code is generated; calling code is unaffected")
+    elif not differ.changes and old.get("runtime") and old["runtime"] != new.get("runtime"):
+        # Surfaces kept before the runtime was part of them have no "runtime": no change is claimed.
+        differ.add(COSMETIC, new["package"], "the package's own runtime changed",
+                   "how requests are checked, sent and answered; calling code is unaffected")
     return sorted(differ.changes, key=lambda c: (_ORDER[c.kind], c.subject, c.change))
 
 

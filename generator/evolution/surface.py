@@ -16,6 +16,7 @@ from typing import Any
 from ..foundation.escape import docstring_value
 from ..ir.nodes import Api, Operation, Param
 from ..models.datamodel import parse_module, read_model_classes
+from ..rendering import package_templates_digest
 
 Surface = dict[str, Any]
 
@@ -168,6 +169,7 @@ def extract_surface(api: Api) -> Surface:
         "client_headers": {h.python_name: ast.literal_eval(h.wire_literal) for h in api.client_headers},
         "server_keywords": {k.python_name: type_of(k.annotation)[1] for k in api.server_keywords},
         "docs": _docs_digest(api),
+        "runtime": package_templates_digest(),
     }
 
 

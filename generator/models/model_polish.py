@@ -9,9 +9,9 @@
   either way, but linters only know that for classes deriving from pydantic's own BaseModel.
 - Date-times become `Annotated[datetime, TimeZoneRequired, SentAsUtc]`: a request needs an aware
   value and sends it in UTC with `Z`, the form every API's `date-time` pattern accepts.
-- Classes list their optional properties that may not be null (`_omit_none_`) and derive from the
-  base's `NullOmittingModel`, which leaves those out of what it serializes while they hold None
-  (see nullability.py); other classes keep the plain base and its faster serialization.
+- Optional properties that may not be null get `Field(..., exclude_if=is_none)`: left out of what
+  a model serializes while they hold None (see nullability.py). pydantic-core checks the field
+  itself, where a model-level wrap serializer sent every such model through a Python dict.
 - `Union[...]` and quoted forward references, which the model generator emits around recursive
   schemas, become `X | Y` and bare names: the module has `from __future__ import annotations`.
 - The import of the package's own model base becomes relative and goes last, where isort puts it.
@@ -24,17 +24,12 @@ from __future__ import annotations
 import ast
 import copy
 import sys
-from collections import Counter
-
-from ..foundation import escape
 
 OPEN_ENUM = "OpenEnum"
 DATETIME_MARKERS = ("TimeZoneRequired", "SentAsUtc")
-NULL_OMITTING_BASE = "NullOmittingModel"
+OMITTED_WHEN_NONE = "is_none"
 # Names this pass may import into the models module: no schema class may take them.
-IMPORTED_NAMES = frozenset({
-    OPEN_ENUM, *DATETIME_MARKERS, NULL_OMITTING_BASE, "ClassVar", "Annotated", "Field",
-})
+IMPORTED_NAMES = frozenset({OPEN_ENUM, *DATETIME_MARKERS, OMITTED_WHEN_NONE, "Annotated", "Field"})
 
 
 def _discriminators(tree: ast.Module) -> set[str]:
@@ -92,13 +87,39 @@ def _replace_spans(lines: list[bytes], edits: list[tuple[ast.expr, bytes]]) -> l
     return text.splitlines(keepends=True)
 
 
+def _new_import_place(
+    imports: list[ast.Import | ast.ImportFrom], module: str, base: str
+) -> tuple[int, list[bytes]]:
+    """Where isort would put a first `from module import ...`, as (line index, lines to put before
+    it): sorted into its group (standard library, then third party), or as a new group after the
+    groups that come before it."""
+    def group(node: ast.Import | ast.ImportFrom) -> int:
+        name = node.names[0].name if isinstance(node, ast.Import) else node.module or ""
+        if name == "__future__":
+            return 0
+        if isinstance(node, ast.ImportFrom) and (node.level or name == base):
+            return 3
+        return 1 if name.split(".")[0] in sys.stdlib_module_names else 2
+
+    own = 1 if module.split(".")[0] in sys.stdlib_module_names else 2
+    members = [n for n in imports if group(n) == own]
+    later = [n for n in members if isinstance(n, ast.ImportFrom) and (n.module or "") > module]
+    if later:
+        return later[0].lineno - 1, []
+    if members:
+        return members[-1].end_lineno or members[-1].lineno, []
+    before = [n for n in imports if group(n) < own]
+    last = before[-1] if before else imports[0]
+    return last.end_lineno or last.lineno, [b"\n"]
+
+
 def _fix_imports(
     lines: list[bytes], tree: ast.Module, wanted: dict[str, set[str]], base: str, used: set[str]
 ) -> None:
     """Add names to (and sort) `from module import ...`, leaving out names nothing uses (such as
     `Union` after `_modernize`); move the base module's import last.
 
-    A standard-library module with names to add but no import yet gets one, in isort's place.
+    A module with names to add but no import yet gets one, in isort's place (`_new_import_place`).
     `used` holds the names the module uses once the other edits are made. The module imports from
     `base` (`_plain_base` has made sure).
     """
@@ -129,57 +150,46 @@ def _fix_imports(
                 alone = not lines[node.lineno - 2].strip() and end < len(lines) and not lines[end].strip()
                 edits.append((node.lineno - 1, end + 1 if alone else end, []))
         elif names:
-            stdlib = [n for n in imports if isinstance(n, ast.ImportFrom)
-                      and n.module in sys.stdlib_module_names and n.module != "__future__"]
-            later = [n for n in stdlib if (n.module or "") > module]
-            if later:
-                at, block = later[0].lineno - 1, []
-            elif stdlib:
-                at, block = stdlib[-1].end_lineno or stdlib[-1].lineno, []
-            else:
-                at, block = imports[0].end_lineno or imports[0].lineno, [b"\n"]
+            at, block = _new_import_place(imports, module, base)
             line = f"from {module} import {', '.join(sorted(names))}\n".encode()
             edits.append((at, at, block + [line]))
-    for first, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+    # From the bottom up; of two insertions at one place the later-made goes first, ending below.
+    ordered = sorted(enumerate(edits), key=lambda e: (e[1][0], e[1][1], e[0]), reverse=True)
+    for _, (first, end, replacement) in ordered:
         lines[first:end] = replacement
 
 
-def _null_omitting(tree: ast.Module, omit_none: dict[str, frozenset[str]]) -> list[ast.ClassDef]:
-    """The classes with optional fields that may not be null (and fields to declare them on)."""
+def _wire_name(field: ast.AnnAssign) -> str:
+    """The name a field has on the wire: its `alias=`, or its own."""
+    for node in ast.walk(field):
+        if isinstance(node, ast.keyword) and node.arg == "alias" and isinstance(node.value, ast.Constant):
+            return str(node.value.value)
+    return getattr(field.target, "id", "")
+
+
+def _omitted_when_none(tree: ast.Module, omit_none: dict[str, frozenset[str]]) -> list[ast.expr]:
+    """Defaults of the fields that are optional and may not be null, in the class that declares
+    them (`omit_none` lists each schema's own properties; a subclass inherits the field)."""
     return [
-        node for node in tree.body
-        if isinstance(node, ast.ClassDef) and node.name in omit_none and _own_fields(node)
+        statement.value
+        for node in tree.body if isinstance(node, ast.ClassDef) and node.name in omit_none
+        for statement in node.body
+        if isinstance(statement, ast.AnnAssign) and statement.value is not None
+        and _wire_name(statement) in omit_none[node.name]
     ]
 
 
-def _own_fields(node: ast.ClassDef) -> list[ast.AnnAssign]:
-    return [s for s in node.body if isinstance(s, ast.AnnAssign)
-            and getattr(s.target, "id", "") not in ("model_config", "root")]
-
-
-def _base_edits(classes: list[ast.ClassDef], plain_base: str) -> list[tuple[ast.expr, bytes]]:
-    """Each class derives from the null-omitting base: in place of the plain base, or beside the
-    model it extends (which may itself be null-omitting; the method resolution order allows it)."""
-    edits: list[tuple[ast.expr, bytes]] = []
-    for node in classes:
-        plain = [b for b in node.bases if isinstance(b, ast.Name) and b.id == plain_base]
-        if plain:
-            edits.append((plain[0], NULL_OMITTING_BASE.encode()))
-        elif node.bases:
-            edits.append((node.bases[-1], b"{}, " + NULL_OMITTING_BASE.encode()))
-    return edits
-
-
-def _insert_omit_none(
-    lines: list[bytes], classes: list[ast.ClassDef], omit_none: dict[str, frozenset[str]]
-) -> None:
-    """Declare `_omit_none_` in each of `classes`, above its first field."""
-    for node in sorted(classes, key=lambda n: n.lineno, reverse=True):
-        first = _own_fields(node)[0]
-        names = ", ".join(escape.string_literal(name) for name in sorted(omit_none[node.name]))
-        indent = b" " * first.col_offset
-        line = indent + f"_omit_none_: ClassVar[frozenset[str]] = frozenset({{{names}}})\n".encode()
-        lines.insert(first.lineno - 1, line)
+def _omission_edit(default: ast.expr) -> tuple[ast.expr, bytes]:
+    """`= None` -> `= Field(default=None, exclude_if=is_none)`; into a `Field(...)` the keyword is
+    added. A mutable default gets the `Field(default=...)` it would have had anyway."""
+    keyword = f"exclude_if={OMITTED_WHEN_NONE}".encode()
+    if isinstance(default, ast.Call) and getattr(default.func, "id", "") == "Field":
+        arguments: list[ast.expr | ast.keyword] = [*default.args, *default.keywords]
+        if not arguments:
+            return default, b"Field(" + keyword + b")"
+        last = max(arguments, key=lambda node: (node.lineno, node.col_offset))
+        return last, b"{}, " + keyword  # type: ignore[return-value]  # a keyword has a span too
+    return default, b"Field(default={}, " + keyword + b")"
 
 
 class _Modernize(ast.NodeTransformer):
@@ -251,28 +261,21 @@ def polish_models(
     defaults = _mutable_defaults(tree)
     datetimes = _datetimes(tree)
     lines = source.encode("utf-8").splitlines(keepends=True)
+    omitted = _omitted_when_none(tree, omit_none or {})
     edits = [(node, b"Annotated[{}, " + OPEN_ENUM.encode() + b"]") for node in literals]
-    edits += [(node, b"Field(default={})") for node in defaults]
+    edits += [(node, b"Field(default={})") for node in defaults if node not in omitted]
     edits += [(node, f"Annotated[{{}}, {', '.join(DATETIME_MARKERS)}]".encode()) for node in datetimes]
-    null_omitting = _null_omitting(tree, omit_none or {})
-    plain_base = _plain_base(tree, base_module)
-    base_edits = _base_edits(null_omitting, plain_base)
-    lines = _replace_spans(lines, edits + base_edits)
+    edits += [_omission_edit(node) for node in omitted]
+    _plain_base(tree, base_module)  # refuses a module without its base import, which _fix_imports needs
+    lines = _replace_spans(lines, edits)
     base_names = {OPEN_ENUM} if literals else set()
     base_names |= set(DATETIME_MARKERS) if datetimes else set()
-    base_names |= {NULL_OMITTING_BASE} if base_edits else set()
+    base_names |= {OMITTED_WHEN_NONE} if omitted else set()
     typing_names = {"Annotated"} if literals or datetimes else set()
-    _insert_omit_none(lines, null_omitting, omit_none or {})
-    if null_omitting:
-        typing_names.add("ClassVar")
     wanted = {base_module: base_names, "typing": typing_names}
     # pydantic's import is rewritten either way: holder classes may have added names unsorted.
-    wanted["pydantic"] = {"Field"} if defaults else set()
-    uses = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
-    used = set(uses)
-    replaced = sum(1 for node, text in base_edits if text == NULL_OMITTING_BASE.encode())
-    if replaced == uses[plain_base]:
-        used.discard(plain_base)  # every class that named the plain base now names the other
+    wanted["pydantic"] = {"Field"} if defaults or omitted else set()
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     _fix_imports(lines, tree, wanted, base_module, used)
     return b"".join(lines).decode("utf-8")
 

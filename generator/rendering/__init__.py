@@ -9,5 +9,5 @@ from ..foundation.exports import lazy_exports
 __all__, __getattr__ = lazy_exports(__name__, {
     "ast_check": ("spec_text_problems",),
     "format": ("format_files",),
-    "render": ("render_package",),
+    "render": ("package_templates_digest", "render_package"),
 })

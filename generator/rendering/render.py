@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import hashlib
 import json
 import re
 import sys
@@ -20,6 +21,17 @@ from ..models.datamodel import parse_module
 from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+PACKAGE_TEMPLATES = TEMPLATES_DIR / "package"
+
+
+@lru_cache(maxsize=1)
+def package_templates_digest() -> str:
+    """A hash of the templates of the package's own code (runtime, base model, checks, client): a
+    change to one changes what every generated client does, whatever its spec."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_TEMPLATES.glob("*.jinja")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 _SERVER_ERRORS = tuple(range(500, 600))
 # The APIStatusError subclasses: name, docstring, the statuses each stands for.

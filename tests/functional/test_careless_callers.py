@@ -209,6 +209,18 @@ def test_text_that_spells_nan_or_infinity_in_a_free_form_object_is_sent_as_it_is
     assert fake.last_call().json == {"type": "OTHER", "raw": raw}
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_nan_and_infinity_inside_a_query_object_are_refused_naming_the_parameter(
+    mode: str, value: float
+) -> None:
+    def invoke(client: Any) -> Any:  # deepObject: proxy[page_size]=nan would reach the API
+        return client.ats.get_assessments_request("order-1", proxy={"page_size": value})
+
+    error = _fails_before_sending(mode, STACKONE, invoke, ValueError)
+    assert str(error) == "proxy: NaN or infinity cannot be sent"
+
+
 # -- 10. path, query and header parameters against their types -------------------------------
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from ._base import BaseModel, NullOmittingModel, OpenEnum, SentAsUtc, TimeZoneRequired
+from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired, is_none
 
 
 class AttributeText(BaseModel):
@@ -44,49 +44,48 @@ class SubResultScore(BaseModel):
     """
 
 
-class Attachment(NullOmittingModel):
+class Attachment(BaseModel):
     """
     A file to store with the result. Supply exactly one of `data` (inline base64 content) or `data_url` (a link Kombo downloads); the schema does not enforce this, Kombo does.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"content_type", "data", "data_url"})
     name: str
     """
     File name including its extension (for example `Report.pdf`); it may be displayed in the customer's ATS, so keep it readable.
     """
-    content_type: Annotated[str | None, Field(pattern="^[\\w.-]+\\/[\\w.-]+$")] = None
+    content_type: Annotated[str | None, Field(pattern="^[\\w.-]+\\/[\\w.-]+$")] = Field(
+        default=None, exclude_if=is_none
+    )
     """
     MIME type of the file, such as `application/pdf`. Needed when sending `data`; with `data_url` it may be left out and Kombo takes the type from the download's `Content-Type` header. Avoid generic values like `application/octet-stream`.
     """
-    data_url: str | None = None
+    data_url: str | None = Field(default=None, exclude_if=is_none)
     """
     Publicly reachable or pre-signed URL of the file. Kombo fetches it as soon as the request arrives, so a short-lived link is fine. Preferred over `data` in most cases.
     """
-    data: str | None = None
+    data: str | None = Field(default=None, exclude_if=is_none)
     """
     File content encoded as base64. Use either this or `data_url`.
     """
 
 
-class SmartRecruitersOrderResultFields(NullOmittingModel):
+class SmartRecruitersOrderResultFields(BaseModel):
     """
     Pass-through fields for SmartRecruiters.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"scoreLabel"})
-    scoreLabel: str | None = None
+    scoreLabel: str | None = Field(default=None, exclude_if=is_none)
     """
     Forwarded to the `scoreLabel` field in SmartRecruiters.
     """
 
 
-class RecruiteeOrderResultFields(NullOmittingModel):
+class RecruiteeOrderResultFields(BaseModel):
     """
     Pass-through fields for Recruitee.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"subtitle"})
-    subtitle: str | None = None
+    subtitle: str | None = Field(default=None, exclude_if=is_none)
     """
     Forwarded to the `subtitle` field of the Recruitee assessment report.
     """
@@ -118,37 +117,33 @@ class ResultLinkAttribute(BaseModel):
     """
 
 
-class IcimsResultLinkFields(NullOmittingModel):
+class IcimsResultLinkFields(BaseModel):
     """
     Pass-through fields for iCIMS.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"assessment_package_id"})
-    assessment_package_id: str | None = None
+    assessment_package_id: str | None = Field(default=None, exclude_if=is_none)
     """
     ID of the iCIMS assessment package the link is added to.
     """
 
 
-class OracleResultLinkFields(NullOmittingModel):
+class OracleResultLinkFields(BaseModel):
     """
     Pass-through fields for Oracle.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {"multi_post_to_all_current_applications", "override_document_category"}
-    )
     override_document_category: (
         Annotated[
             Literal["IRC_CANDIDATE_RESUME", "IRC_CANDIDATE_COVERLETTER", "MISC", "IRC_INTERNAL"],
             OpenEnum,
         ]
         | None
-    ) = None
+    ) = Field(default=None, exclude_if=is_none)
     """
     Oracle document category to file the link under instead of the default `MISC`.
     """
-    multi_post_to_all_current_applications: bool | None = None
+    multi_post_to_all_current_applications: bool | None = Field(default=None, exclude_if=is_none)
     """
     When true, the link is added to every current application of the candidate.
     """
@@ -165,13 +160,12 @@ class GreenhousePostHeaders(BaseModel):
     """
 
 
-class WorkableResultLinkFields(NullOmittingModel):
+class WorkableResultLinkFields(BaseModel):
     """
     Pass-through fields for Workable.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"on_behalf_of_user_remote_id"})
-    on_behalf_of_user_remote_id: str | None = None
+    on_behalf_of_user_remote_id: str | None = Field(default=None, exclude_if=is_none)
     """
     Remote ID of the Workable user shown as having performed the action.
     """
@@ -285,13 +279,14 @@ class AttributeSubResult(BaseModel):
     """
 
 
-class WorkdayTestResultData(NullOmittingModel):
+class WorkdayTestResultData(BaseModel):
     """
     Workday `Assess_Candidate_Test_Result_Data` element.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assessment_Test_Status_Reference"})
-    Assessment_Test_Status_Reference: WorkdayAssessmentTestStatusReference | None = None
+    Assessment_Test_Status_Reference: WorkdayAssessmentTestStatusReference | None = Field(
+        default=None, exclude_if=is_none
+    )
 
 
 class ResultLinkDetails(BaseModel):
@@ -309,13 +304,12 @@ class ResultLinkDetails(BaseModel):
     """
 
 
-class GreenhouseResultLinkFields(NullOmittingModel):
+class GreenhouseResultLinkFields(BaseModel):
     """
     Pass-through fields for Greenhouse.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"post_headers"})
-    post_headers: GreenhousePostHeaders | None = None
+    post_headers: GreenhousePostHeaders | None = Field(default=None, exclude_if=is_none)
 
 
 class ErrorResponse(BaseModel):
@@ -330,42 +324,42 @@ class ErrorResponse(BaseModel):
     error: ErrorDetail
 
 
-class WorkdayCandidateAssessmentData(NullOmittingModel):
+class WorkdayCandidateAssessmentData(BaseModel):
     """
     Workday `Candidate_Assessment_Data` element.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assess_Candidate_Test_Result_Data"})
-    Assess_Candidate_Test_Result_Data: WorkdayTestResultData | None = None
+    Assess_Candidate_Test_Result_Data: WorkdayTestResultData | None = Field(
+        default=None, exclude_if=is_none
+    )
 
 
-class ResultLinkRemoteFields(NullOmittingModel):
+class ResultLinkRemoteFields(BaseModel):
     """
     ATS-specific values that Kombo passes through unchanged.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"greenhouse", "icims", "oracle", "workable"})
-    icims: IcimsResultLinkFields | None = None
-    oracle: OracleResultLinkFields | None = None
-    greenhouse: GreenhouseResultLinkFields | None = None
-    workable: WorkableResultLinkFields | None = None
+    icims: IcimsResultLinkFields | None = Field(default=None, exclude_if=is_none)
+    oracle: OracleResultLinkFields | None = Field(default=None, exclude_if=is_none)
+    greenhouse: GreenhouseResultLinkFields | None = Field(default=None, exclude_if=is_none)
+    workable: WorkableResultLinkFields | None = Field(default=None, exclude_if=is_none)
 
 
-class WorkdayAssessCandidateData(NullOmittingModel):
+class WorkdayAssessCandidateData(BaseModel):
     """
     Workday `Assess_Candidate_Data` element.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Candidate_Assessment_Data"})
-    Candidate_Assessment_Data: WorkdayCandidateAssessmentData | None = None
+    Candidate_Assessment_Data: WorkdayCandidateAssessmentData | None = Field(
+        default=None, exclude_if=is_none
+    )
 
 
-class AddCandidateResultLinkRequest(NullOmittingModel):
+class AddCandidateResultLinkRequest(BaseModel):
     """
     A result link to attach to a candidate.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"details", "remote_fields"})
     label: str
     """
     Display name for the link, used where the ATS can show one.
@@ -374,38 +368,37 @@ class AddCandidateResultLinkRequest(NullOmittingModel):
     """
     Target of the link.
     """
-    details: ResultLinkDetails | None = None
-    remote_fields: ResultLinkRemoteFields | None = None
+    details: ResultLinkDetails | None = Field(default=None, exclude_if=is_none)
+    remote_fields: ResultLinkRemoteFields | None = Field(default=None, exclude_if=is_none)
 
 
-class WorkdayOrderResultFields(NullOmittingModel):
+class WorkdayOrderResultFields(BaseModel):
     """
     Pass-through fields for Workday, mirroring the nesting of Workday's Assess_Candidate request. Only present in Kombo's 2026-07 SDK.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"Assess_Candidate_Data"})
-    Assess_Candidate_Data: WorkdayAssessCandidateData | None = None
+    Assess_Candidate_Data: WorkdayAssessCandidateData | None = Field(
+        default=None, exclude_if=is_none
+    )
 
 
-class OrderResultRemoteFields(NullOmittingModel):
+class OrderResultRemoteFields(BaseModel):
     """
     ATS-specific values that Kombo passes through unchanged.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"recruitee", "smartrecruiters", "workday"})
-    smartrecruiters: SmartRecruitersOrderResultFields | None = None
-    recruitee: RecruiteeOrderResultFields | None = None
-    workday: WorkdayOrderResultFields | None = None
+    smartrecruiters: SmartRecruitersOrderResultFields | None = Field(
+        default=None, exclude_if=is_none
+    )
+    recruitee: RecruiteeOrderResultFields | None = Field(default=None, exclude_if=is_none)
+    workday: WorkdayOrderResultFields | None = Field(default=None, exclude_if=is_none)
 
 
-class UpdateOrderResultRequest(NullOmittingModel):
+class UpdateOrderResultRequest(BaseModel):
     """
     Result of an assessment or background-check order to be written to the ATS.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {"attachments", "attributes", "completed_at", "max_score", "remote_fields", "score"}
-    )
     status: Annotated[Literal["COMPLETED", "CANCELLED", "OPEN"], OpenEnum]
     """
     Status to give the order. It can only be changed while the stored order is still `OPEN`.
@@ -414,29 +407,31 @@ class UpdateOrderResultRequest(NullOmittingModel):
     """
     Link to the full result in your product.
     """
-    completed_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = None
+    completed_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = Field(
+        default=None, exclude_if=is_none
+    )
     """
     When the assessment was finished, as an ISO 8601 UTC timestamp (`YYYY-MM-DDTHH:mm:ss.sssZ`). Not enforced by the schema, but Kombo expects it whenever `status` is `COMPLETED` or `CANCELLED`.
     """
-    score: float | None = None
+    score: float | None = Field(default=None, exclude_if=is_none)
     """
     Overall score. Any finite double is accepted; there is no upper bound and no check against `max_score`.
     """
-    max_score: float | None = None
+    max_score: float | None = Field(default=None, exclude_if=is_none)
     """
     Highest score that was achievable. Any finite double is accepted.
     """
     attributes: Annotated[
         list[Annotated[AttributeText | AttributeSubResult, Field(discriminator="type")]],
         Field(validate_default=True),
-    ] = Field(default=[])
+    ] = Field(default=[], exclude_if=is_none)
     """
     Extra structured information about the result. If the ATS can only hold text, Kombo renders every non-`TEXT` attribute as formatted plain text.
     """
     attachments: Annotated[list[Attachment], Field(max_length=5, validate_default=True)] = Field(
-        default=[]
+        default=[], exclude_if=is_none
     )
     """
     Files that make up the result (for example a PDF report); at most five.
     """
-    remote_fields: OrderResultRemoteFields | None = None
+    remote_fields: OrderResultRemoteFields | None = Field(default=None, exclude_if=is_none)

@@ -3,33 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
-from ._base import NullOmittingModel, OpenEnum, SentAsUtc, TimeZoneRequired
+from pydantic import Field
+
+from ._base import BaseModel, OpenEnum, SentAsUtc, TimeZoneRequired, is_none
 
 
-class AssessmentParameter(NullOmittingModel):
+class AssessmentParameter(BaseModel):
     """
     One input that must be gathered when the package is ordered.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {
-            "file_types",
-            "id",
-            "is_required",
-            "name",
-            "options",
-            "public_question",
-            "type",
-            "valid_regions",
-        }
-    )
-    id: str | None = None
+    id: str | None = Field(default=None, exclude_if=is_none)
     """
     Identifier of the parameter.
     """
-    name: str | None = None
+    name: str | None = Field(default=None, exclude_if=is_none)
     """
     Display name of the parameter.
     """
@@ -39,110 +29,89 @@ class AssessmentParameter(NullOmittingModel):
             OpenEnum,
         ]
         | None
-    ) = None
+    ) = Field(default=None, exclude_if=is_none)
     """
     Kind of input the parameter collects. Treat as an open set.
     """
-    is_required: bool | None = None
+    is_required: bool | None = Field(default=None, exclude_if=is_none)
     """
     True if the order cannot be placed without this input.
     """
-    public_question: str | None = None
+    public_question: str | None = Field(default=None, exclude_if=is_none)
     """
     Question shown to whoever fills in the input.
     """
-    options: list[str] | None = None
+    options: list[str] | None = Field(default=None, exclude_if=is_none)
     """
     Allowed choices for `MULTIPLE_CHOICE` and `MULTIPLE_SELECT` parameters.
     """
-    file_types: list[str] | None = None
+    file_types: list[str] | None = Field(default=None, exclude_if=is_none)
     """
     Accepted MIME types for `FILE` parameters.
     """
-    valid_regions: list[str] | None = None
+    valid_regions: list[str] | None = Field(default=None, exclude_if=is_none)
     """
     Regions where this input applies, each written as `{country}` or `{country}-{state}`.
     """
 
 
-class AssessmentPackageRegion(NullOmittingModel):
+class AssessmentPackageRegion(BaseModel):
     """
     Price and processing time of a package within a set of regions.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {"cost_amount", "currency", "processing_time", "regions"}
-    )
-    regions: list[str] | None = None
+    regions: list[str] | None = Field(default=None, exclude_if=is_none)
     """
     Regions covered, each written as `{country}` or `{country}-{state}`.
     """
-    cost_amount: float | None = None
+    cost_amount: float | None = Field(default=None, exclude_if=is_none)
     """
     Price of the package in these regions.
     """
-    currency: str | None = None
+    currency: str | None = Field(default=None, exclude_if=is_none)
     """
     Currency of `cost_amount`.
     """
-    processing_time: float | None = None
+    processing_time: float | None = Field(default=None, exclude_if=is_none)
     """
     Typical processing time in these regions.
     """
 
 
-class AssessmentPackage(NullOmittingModel):
+class AssessmentPackage(BaseModel):
     """
     An assessment package that a provider offers through the ATS. The same shape is sent when creating a package and returned afterwards.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {
-            "aliases",
-            "connection_id",
-            "created_at",
-            "description",
-            "has_redirect_url",
-            "has_target_url",
-            "id",
-            "info_url",
-            "integration_types",
-            "max_score",
-            "name",
-            "needs_ip_address",
-            "parameters",
-            "raw",
-            "regions",
-            "tags",
-            "updated_at",
-            "workspace_id",
-        }
-    )
-    id: str | None = None
+    id: str | None = Field(default=None, exclude_if=is_none)
     """
     Unique identifier of the package.
     """
-    created_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = None
+    created_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = Field(
+        default=None, exclude_if=is_none
+    )
     """
     When the package was created (ISO 8601); set by the server.
     """
-    updated_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = None
+    updated_at: Annotated[datetime, TimeZoneRequired, SentAsUtc] | None = Field(
+        default=None, exclude_if=is_none
+    )
     """
     When the package was last changed (ISO 8601); set by the server.
     """
-    workspace_id: str | None = None
+    workspace_id: str | None = Field(default=None, exclude_if=is_none)
     """
     Workspace the package belongs to.
     """
-    connection_id: str | None = None
+    connection_id: str | None = Field(default=None, exclude_if=is_none)
     """
     Connection the package belongs to.
     """
-    integration_types: list[str] | None = None
+    integration_types: list[str] | None = Field(default=None, exclude_if=is_none)
     """
     Integration types that can use this package.
     """
-    name: str | None = None
+    name: str | None = Field(default=None, exclude_if=is_none)
     """
     Display name of the package.
     """
@@ -160,47 +129,47 @@ class AssessmentPackage(NullOmittingModel):
     """
     Kind of assessment the package provides. Treat as an open set: Unified.to may add values.
     """
-    aliases: list[str] | None = None
+    aliases: list[str] | None = Field(default=None, exclude_if=is_none)
     """
     Other names or identifiers under which the package is known.
     """
-    tags: list[str] | None = None
+    tags: list[str] | None = Field(default=None, exclude_if=is_none)
     """
     Category labels such as "Assessment" or "Background Check".
     """
-    description: str | None = None
+    description: str | None = Field(default=None, exclude_if=is_none)
     """
     Longer explanation of what the package covers.
     """
-    parameters: list[AssessmentParameter] | None = None
+    parameters: list[AssessmentParameter] | None = Field(default=None, exclude_if=is_none)
     """
     Inputs the ATS order form has to collect for this package.
     """
-    has_redirect_url: bool | None = None
+    has_redirect_url: bool | None = Field(default=None, exclude_if=is_none)
     """
     True if the candidate is sent to the provider to take the assessment.
     """
-    has_target_url: bool | None = None
+    has_target_url: bool | None = Field(default=None, exclude_if=is_none)
     """
     True if the provider sends the candidate on to a target URL once finished.
     """
-    needs_ip_address: bool | None = None
+    needs_ip_address: bool | None = Field(default=None, exclude_if=is_none)
     """
     True if ordering the package requires the candidate's IP address.
     """
-    max_score: float | None = None
+    max_score: float | None = Field(default=None, exclude_if=is_none)
     """
     Highest score the assessment can produce, for packages that are scored.
     """
-    info_url: str | None = None
+    info_url: str | None = Field(default=None, exclude_if=is_none)
     """
     Where to read more about the package.
     """
-    regions: list[AssessmentPackageRegion] | None = None
+    regions: list[AssessmentPackageRegion] | None = Field(default=None, exclude_if=is_none)
     """
     Regions the package is offered in, with price and turnaround per region.
     """
-    raw: dict[str, Any] | None = None
+    raw: dict[str, Any] | None = Field(default=None, exclude_if=is_none)
     """
     The provider's original data for the package, unchanged.
     """

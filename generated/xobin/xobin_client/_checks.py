@@ -32,10 +32,13 @@ _DESCRIPTIONS: dict[Any, str] = {
 }
 
 
-def to_text(value: object) -> str:
-    """A parameter value as it goes on the wire: booleans as `true` and `false`."""
+def to_text(value: object, name: str = "a parameter") -> str:
+    """A parameter value as it goes on the wire: booleans as `true` and `false`. NaN and infinity
+    are refused, naming `name`: no API reads `nan` or `inf` as a number."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{name}: NaN or infinity cannot be sent")
     return str(value)
 
 

@@ -2,38 +2,36 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pydantic import Field
 
-from ._base import BaseModel, NullOmittingModel
+from ._base import BaseModel, is_none
 
 
-class RegistrationField(NullOmittingModel):
+class RegistrationField(BaseModel):
     """
     One custom registration field and the candidate's answer.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"label", "value"})
-    label: str | None = None
+    label: str | None = Field(default=None, exclude_if=is_none)
     """
     Name of the registration field.
     """
-    value: str | None = None
+    value: str | None = Field(default=None, exclude_if=is_none)
     """
     What the candidate entered.
     """
 
 
-class SkillScore(NullOmittingModel):
+class SkillScore(BaseModel):
     """
     Score for one skill within a section.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"percentage", "skill"})
-    skill: str | None = None
+    skill: str | None = Field(default=None, exclude_if=is_none)
     """
     Skill name.
     """
-    percentage: float | None = None
+    percentage: float | None = Field(default=None, exclude_if=is_none)
     """
     Score obtained for the skill, as a percentage.
     """
@@ -50,42 +48,30 @@ class Error(BaseModel):
     """
 
 
-class Section(NullOmittingModel):
+class Section(BaseModel):
     """
     Result of one section of the assessment.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"percentage", "section", "skill_wise_score"})
-    section: str | None = None
+    section: str | None = Field(default=None, exclude_if=is_none)
     """
     Section name.
     """
-    percentage: float | None = None
+    percentage: float | None = Field(default=None, exclude_if=is_none)
     """
     Score obtained in the section, as a percentage.
     """
-    skill_wise_score: list[SkillScore] | None = None
+    skill_wise_score: list[SkillScore] | None = Field(default=None, exclude_if=is_none)
     """
     Per-skill scores within the section. Only skills the candidate actually attempted and answered are listed.
     """
 
 
-class Report(NullOmittingModel):
+class Report(BaseModel):
     """
     A candidate's assessment report. The fields beyond the required ones are only filled in once the candidate has completed the assessment.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {
-            "completed_date",
-            "cut_off",
-            "offtab_count",
-            "overall_percentage",
-            "registration_fields",
-            "report_link",
-            "sections",
-        }
-    )
     assessment_id: int
     """
     ID of the assessment the candidate was invited to.
@@ -110,31 +96,31 @@ class Report(NullOmittingModel):
     """
     Progress of the invitation. `Pending` means the candidate has not started yet and `Started` that the assessment is in progress; the value used once the assessment is completed is not documented, so this is not modelled as an enum.
     """
-    completed_date: str | None = None
+    completed_date: str | None = Field(default=None, exclude_if=is_none)
     """
     When the candidate finished the assessment. Xobin does not specify the format.
     """
-    cut_off: int | None = None
+    cut_off: int | None = Field(default=None, exclude_if=is_none)
     """
     Pass mark configured for the assessment.
     """
-    offtab_count: int | None = None
+    offtab_count: int | None = Field(default=None, exclude_if=is_none)
     """
     How many times the candidate switched away from the test tab.
     """
-    overall_percentage: float | None = None
+    overall_percentage: float | None = Field(default=None, exclude_if=is_none)
     """
     Overall score as a percentage.
     """
-    registration_fields: list[RegistrationField] | None = None
+    registration_fields: list[RegistrationField] | None = Field(default=None, exclude_if=is_none)
     """
     Answers to the assessment's custom registration fields; which fields appear depends on how the assessment is set up.
     """
-    report_link: str | None = None
+    report_link: str | None = Field(default=None, exclude_if=is_none)
     """
     Signed link to the full report, valid for 7 days after completion. Use Xobin's shareable report link endpoint to get a new one afterwards.
     """
-    sections: list[Section] | None = None
+    sections: list[Section] | None = Field(default=None, exclude_if=is_none)
     """
     Score for every section of the assessment; the sections depend on the assessment configuration.
     """

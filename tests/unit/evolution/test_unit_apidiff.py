@@ -95,6 +95,13 @@ def test_documentation_only_is_cosmetic_and_nothing_is_nothing():
     assert verdict(diff_surfaces(old, {**copy.deepcopy(old), "docs": "other"})) == "cosmetic"
 
 
+def test_a_runtime_change_alone_is_a_patch_and_older_manifests_claim_none():
+    old = {**surface({"n": field("int", wire="n")}), "runtime": "one"}
+    changes = diff_surfaces(old, {**copy.deepcopy(old), "runtime": "two"})
+    assert verdict(changes) == "cosmetic" and changes[0].change == "the package's own runtime changed"
+    assert diff_surfaces({k: v for k, v in old.items() if k != "runtime"}, old) == []
+
+
 def test_versions():
     assert initial_version("2026-05") == "1.0.0" and initial_version("v2.3.1") == "2.3.1"
     assert [bump("1.4.2", k) for k in ("breaking", "additive", "cosmetic")] == ["2.0.0", "1.5.0", "1.4.3"]

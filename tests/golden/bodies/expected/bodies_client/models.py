@@ -2,51 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, RootModel
 
-from ._base import BaseModel, NullOmittingModel, OpenEnum
+from ._base import BaseModel, OpenEnum, is_none
 
 
-class Record(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {"Record", "_links", "class", "filter", "id", "match", "timeout"}
-    )
-    id: str | None = None
+class Record(BaseModel):
+    id: str | None = Field(default=None, exclude_if=is_none)
     type: Annotated[Literal["person", "company"], OpenEnum]
     name: str
-    filter: str | None = None
-    match: bool | None = None
-    class_: Annotated[str | None, Field(alias="class")] = None
-    timeout: int | None = None
-    Record: str | None = None
+    filter: str | None = Field(default=None, exclude_if=is_none)
+    match: bool | None = Field(default=None, exclude_if=is_none)
+    class_: Annotated[str | None, Field(alias="class")] = Field(default=None, exclude_if=is_none)
+    timeout: int | None = Field(default=None, exclude_if=is_none)
+    Record: str | None = Field(default=None, exclude_if=is_none)
     """
     A field named like the body's own model.
     """
-    links: Annotated[dict[str, str] | None, Field(alias="_links")] = None
+    links: Annotated[dict[str, str] | None, Field(alias="_links")] = Field(
+        default=None, exclude_if=is_none
+    )
 
 
 class Meta(BaseModel):
     source: str | None = None
 
 
-class AttachmentUpload(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"meta", "previews", "tags"})
+class AttachmentUpload(BaseModel):
     title: str
-    tags: list[str] | None = None
-    meta: Meta | None = None
+    tags: list[str] | None = Field(default=None, exclude_if=is_none)
+    meta: Meta | None = Field(default=None, exclude_if=is_none)
     file: bytes
     """
     The attachment.
     """
-    previews: list[bytes] | None = None
+    previews: list[bytes] | None = Field(default=None, exclude_if=is_none)
 
 
-class Created(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"record"})
+class Created(BaseModel):
     kind: Literal["created"]
-    record: Record | None = None
+    record: Record | None = Field(default=None, exclude_if=is_none)
 
 
 class Deleted(BaseModel):
@@ -58,20 +55,20 @@ class Range(BaseModel):
     to: int | None = None
 
 
-class SearchRequest(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"fields", "order", "range", "rows"})
+class SearchRequest(BaseModel):
     criteria: str
-    rows: Annotated[int | None, Field(ge=1)] = None
-    fields: list[str] | None = None
-    order: Annotated[Literal["asc", "desc"], OpenEnum] | None = None
-    range: Range | None = None
+    rows: Annotated[int | None, Field(ge=1)] = Field(default=None, exclude_if=is_none)
+    fields: list[str] | None = Field(default=None, exclude_if=is_none)
+    order: Annotated[Literal["asc", "desc"], OpenEnum] | None = Field(
+        default=None, exclude_if=is_none
+    )
+    range: Range | None = Field(default=None, exclude_if=is_none)
 
 
-class UploadAttachmentRequest(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"meta", "tags"})
+class UploadAttachmentRequest(BaseModel):
     title: str
-    tags: list[str] | None = None
-    meta: Meta | None = None
+    tags: list[str] | None = Field(default=None, exclude_if=is_none)
+    meta: Meta | None = Field(default=None, exclude_if=is_none)
 
 
 class CountByTypeResponse(RootModel[dict[str, int]]):

@@ -2,46 +2,44 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Literal
 
-from ._base import NullOmittingModel
+from pydantic import Field
+
+from ._base import BaseModel, is_none
 
 
-class Place(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"city"})
-    city: str | None = None
+class Place(BaseModel):
+    city: str | None = Field(default=None, exclude_if=is_none)
 
 
 class Kennel(Place):
     runs: int | None = None
 
 
-class Cat(NullOmittingModel):
+class Cat(BaseModel):
     """
     Narrows `friends` to a list of cats, which a subclass cannot type; merged.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "indoor", "kind", "legs"})
     name: str
-    kind: str | None = None
-    friends: list[Cat] | None = None
-    home: Place | None = None
-    legs: float | None = None
-    indoor: bool | None = None
+    kind: str | None = Field(default=None, exclude_if=is_none)
+    friends: list[Cat] | None = Field(default=None, exclude_if=is_none)
+    home: Place | None = Field(default=None, exclude_if=is_none)
+    legs: float | None = Field(default=None, exclude_if=is_none)
+    indoor: bool | None = Field(default=None, exclude_if=is_none)
 
 
-class Tag(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"name"})
-    name: int | None = None
+class Tag(BaseModel):
+    name: int | None = Field(default=None, exclude_if=is_none)
 
 
-class Animal(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "kind", "legs"})
+class Animal(BaseModel):
     name: str
-    kind: str | None = None
-    friends: list[Animal] | None = None
-    home: Place | None = None
-    legs: float | None = None
+    kind: str | None = Field(default=None, exclude_if=is_none)
+    friends: list[Animal] | None = Field(default=None, exclude_if=is_none)
+    home: Place | None = Field(default=None, exclude_if=is_none)
+    legs: float | None = Field(default=None, exclude_if=is_none)
 
 
 class Dog(Animal):
@@ -54,30 +52,28 @@ class Dog(Animal):
     legs: float | None = None
 
 
-class Robot(NullOmittingModel):
+class Robot(BaseModel):
     """
     Redeclares `name` as another type altogether; merged.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "kind", "legs"})
     name: int
-    kind: str | None = None
-    friends: list[Animal] | None = None
-    home: Place | None = None
-    legs: float | None = None
+    kind: str | None = Field(default=None, exclude_if=is_none)
+    friends: list[Animal] | None = Field(default=None, exclude_if=is_none)
+    home: Place | None = Field(default=None, exclude_if=is_none)
+    legs: float | None = Field(default=None, exclude_if=is_none)
 
 
-class TaggedAnimal(NullOmittingModel):
+class TaggedAnimal(BaseModel):
     """
     Two bases that disagree about `name`; merged.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "home", "kind", "legs"})
     name: int
-    kind: str | None = None
-    friends: list[Animal] | None = None
-    home: Place | None = None
-    legs: float | None = None
+    kind: str | None = Field(default=None, exclude_if=is_none)
+    friends: list[Animal] | None = Field(default=None, exclude_if=is_none)
+    home: Place | None = Field(default=None, exclude_if=is_none)
+    legs: float | None = Field(default=None, exclude_if=is_none)
 
 
 Cat.model_rebuild()

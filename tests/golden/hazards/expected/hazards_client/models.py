@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
-from ._base import BaseModel, NullOmittingModel
+from ._base import BaseModel, is_none
 
 
-class APIError(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"message"})
-    message: str | None = None
+class APIError(BaseModel):
+    message: str | None = Field(default=None, exclude_if=is_none)
 
 
-class APIStatusErrorModel(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"id", "state"})
-    id: str | None = None
-    state: str | None = None
+class APIStatusErrorModel(BaseModel):
+    id: str | None = Field(default=None, exclude_if=is_none)
+    state: str | None = Field(default=None, exclude_if=is_none)
 
 
-class NotFoundErrorModel(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
-    detail: str | None = None
+class NotFoundErrorModel(BaseModel):
+    detail: str | None = Field(default=None, exclude_if=is_none)
 
 
-class APITimeoutErrorModel(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"after"})
-    after: float | None = None
+class APITimeoutErrorModel(BaseModel):
+    after: float | None = Field(default=None, exclude_if=is_none)
 
 
 class Owner(BaseModel):
@@ -42,29 +38,25 @@ class TimeoutModel(BaseModel):
     seconds: float | None = None
 
 
-class Client(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"id", "owner", "timeout"})
-    id: str | None = None
-    owner: Owner | None = None
+class Client(BaseModel):
+    id: str | None = Field(default=None, exclude_if=is_none)
+    owner: Owner | None = Field(default=None, exclude_if=is_none)
     """
     An inline object the model generator names after its property.
     """
-    timeout: TimeoutModel | None = None
+    timeout: TimeoutModel | None = Field(default=None, exclude_if=is_none)
 
 
-class HazardsClientModel(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"name"})
-    name: str | None = None
+class HazardsClientModel(BaseModel):
+    name: str | None = Field(default=None, exclude_if=is_none)
 
 
-class HazardsErrorModel(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"name"})
-    name: str | None = None
+class HazardsErrorModel(BaseModel):
+    name: str | None = Field(default=None, exclude_if=is_none)
 
 
-class ThingsResourceModel(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"name"})
-    name: str | None = None
+class ThingsResourceModel(BaseModel):
+    name: str | None = Field(default=None, exclude_if=is_none)
 
 
 class Text(BaseModel):
@@ -81,28 +73,26 @@ class NotFoundErrorModel2(BaseModel):
     reason: str | None = None
 
 
-class Thing(NullOmittingModel):
+class Thing(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    _omit_none_: ClassVar[frozenset[str]] = frozenset(
-        {"meta", "notFoundError", "owner", "part", "samples", "score"}
-    )
-    meta: dict[str, Any] | None = None
+    meta: dict[str, Any] | None = Field(default=None, exclude_if=is_none)
     """
     Free-form.
     """
-    samples: list[Any] | None = None
-    score: float | None = None
-    part: Annotated[Text | Number | None, Field(discriminator="kind")] = None
-    owner: HazardsClientModel | None = None
-    notFoundError: NotFoundErrorModel2 | None = None
+    samples: list[Any] | None = Field(default=None, exclude_if=is_none)
+    score: float | None = Field(default=None, exclude_if=is_none)
+    part: Annotated[Text | Number | None, Field(discriminator="kind")] = Field(
+        default=None, exclude_if=is_none
+    )
+    owner: HazardsClientModel | None = Field(default=None, exclude_if=is_none)
+    notFoundError: NotFoundErrorModel2 | None = Field(default=None, exclude_if=is_none)
 
 
-class LabelThingRequest(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"meta"})
+class LabelThingRequest(BaseModel):
     name: str
-    meta: dict[str, Any] | None = None
+    meta: dict[str, Any] | None = Field(default=None, exclude_if=is_none)
 
 
 class PostEventRequest(BaseModel):

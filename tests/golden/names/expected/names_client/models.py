@@ -2,69 +2,64 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ._base import BaseModel, NullOmittingModel, OpenEnum
+from ._base import BaseModel, OpenEnum, is_none
 
 
 class Pet(BaseModel):
     id: int
 
 
-class NotFoundErrorModel(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"missing"})
-    missing: str | None = None
+class NotFoundErrorModel(BaseModel):
+    missing: str | None = Field(default=None, exclude_if=is_none)
 
 
-class PetsResourceModel(NullOmittingModel):
+class PetsResourceModel(BaseModel):
     """
     Named like the class of the `pets` resource.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"shelter"})
-    shelter: str | None = None
+    shelter: str | None = Field(default=None, exclude_if=is_none)
 
 
 class Properties(BaseModel):
     enum: bool | None = None
 
 
-class Manager(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"$type", "items", "properties", "type"})
+class Manager(BaseModel):
     ref: Annotated[str, Field(alias="$ref")]
     """
     The URI of the manager's resource.
     """
     at_type: Annotated[Annotated[Literal["$ref", "items"], OpenEnum], Field(alias="@type")]
-    dollar_type: Annotated[str | None, Field(alias="$type")] = None
-    type: str | None = None
-    items: list[str] | None = None
-    properties: Properties | None = None
+    dollar_type: Annotated[str | None, Field(alias="$type")] = Field(
+        default=None, exclude_if=is_none
+    )
+    type: str | None = Field(default=None, exclude_if=is_none)
+    items: list[str] | None = Field(default=None, exclude_if=is_none)
+    properties: Properties | None = Field(default=None, exclude_if=is_none)
 
 
-class PutManagerResponse(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"@id", "id"})
-    at_id: Annotated[str | None, Field(alias="@id")] = None
-    id: str | None = None
+class PutManagerResponse(BaseModel):
+    at_id: Annotated[str | None, Field(alias="@id")] = Field(default=None, exclude_if=is_none)
+    id: str | None = Field(default=None, exclude_if=is_none)
 
 
-class PutManagerResponse203(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"cached"})
-    cached: bool | None = None
+class PutManagerResponse203(BaseModel):
+    cached: bool | None = Field(default=None, exclude_if=is_none)
 
 
-class PutManager404Error(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
-    detail: str | None = None
+class PutManager404Error(BaseModel):
+    detail: str | None = Field(default=None, exclude_if=is_none)
 
 
-class Pet2(NullOmittingModel):
+class Pet2(BaseModel):
     """
     Comes first in the document, but is not spelled like the class name.
     """
 
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"record"})
     nickname: str
-    record: Pet | None = None
+    record: Pet | None = Field(default=None, exclude_if=is_none)

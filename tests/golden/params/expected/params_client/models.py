@@ -2,36 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
-from ._base import BaseModel, NullOmittingModel, OpenEnum
+from pydantic import Field
+
+from ._base import BaseModel, OpenEnum, is_none
 
 
-class Item(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"state"})
+class Item(BaseModel):
     id: int
     name: str
     """
     Display name.
     """
     note: str | None = None
-    state: Annotated[Literal["open", "closed"], OpenEnum] | None = None
+    state: Annotated[Literal["open", "closed"], OpenEnum] | None = Field(
+        default=None, exclude_if=is_none
+    )
 
 
 class ItemList(BaseModel):
     items: list[Item]
 
 
-class Problem(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"detail"})
-    detail: str | None = None
+class Problem(BaseModel):
+    detail: str | None = Field(default=None, exclude_if=is_none)
 
 
-class RenameItemRequest(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"item_id", "timeout"})
-    item_id: int | None = None
+class RenameItemRequest(BaseModel):
+    item_id: int | None = Field(default=None, exclude_if=is_none)
     name: str
-    timeout: float | None = None
+    timeout: float | None = Field(default=None, exclude_if=is_none)
     """
     Seconds the rename may take on the server.
     """

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pydantic import Field
 
-from ._base import NullOmittingModel
+from ._base import BaseModel, is_none
 
 
-class Pet(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: int | None = None
+class Pet(BaseModel):
+    id: int | None = Field(default=None, exclude_if=is_none)
     name: str

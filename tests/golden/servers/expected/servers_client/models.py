@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pydantic import Field
 
-from ._base import NullOmittingModel
+from ._base import BaseModel, is_none
 
 
-class PingResponse(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"ok"})
-    ok: bool | None = None
+class PingResponse(BaseModel):
+    ok: bool | None = Field(default=None, exclude_if=is_none)

@@ -18,18 +18,15 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime, timezone
-from typing import Any, ClassVar
+from typing import Any
 
 import pydantic
 from pydantic import (
     ConfigDict,
     PlainSerializer,
-    SerializationInfo,
-    SerializerFunctionWrapHandler,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
-    model_serializer,
 )
 
 from ._checks import without_inputs
@@ -86,26 +83,10 @@ class BaseModel(pydantic.BaseModel):
             raise without_inputs(exc) from None
 
 
-class NullOmittingModel(BaseModel):
-    """The base of a model with optional fields that the spec does not let be null: they are left
-    out of what it serializes while they hold None. Only such models derive from it, so no other
-    model pays for the serializer."""
-
-    _omit_none_: ClassVar[frozenset[str]] = frozenset()
-    """Wire names of optional fields the spec does not let be null: left out while None."""
-
-    @model_serializer(mode="wrap")
-    def _leave_out_disallowed_nulls(
-        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
-    ) -> Any:
-        data = handler(self)
-        if self._omit_none_ and isinstance(data, dict):
-            for name, field in type(self).model_fields.items():
-                wire = field.alias or name
-                key = wire if info.by_alias else name
-                if wire in self._omit_none_ and data.get(key, 0) is None:
-                    del data[key]
-        return data
+def is_none(value: object) -> bool:
+    """`exclude_if` of an optional field the spec does not let be null: pydantic types an absent
+    value as None, and the field is left out of what the model serializes while it holds None."""
+    return value is None
 
 
 def _open_in_responses(

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, RootModel
 
-from ._base import BaseModel, NullOmittingModel
+from ._base import BaseModel, is_none
 
 
-class Dog(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"tricks"})
+class Dog(BaseModel):
     kind: Literal["dog"]
-    tricks: list[str] | None = None
+    tricks: list[str] | None = Field(default=None, exclude_if=is_none)
 
 
-class Owner(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"friends", "name"})
-    name: str | None = None
-    friends: list[Owner] | None = None
+class Owner(BaseModel):
+    name: str | None = Field(default=None, exclude_if=is_none)
+    friends: list[Owner] | None = Field(default=None, exclude_if=is_none)
 
 
 class Labels(BaseModel):
@@ -34,12 +32,11 @@ class Cat(BaseModel):
     owner: Owner | None = None
 
 
-class CreatePetRequest(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"labels", "tags"})
+class CreatePetRequest(BaseModel):
     pet: Annotated[Cat | Dog, Field(discriminator="kind")]
-    tags: Annotated[list[str] | None, Field(max_length=3)] = None
+    tags: Annotated[list[str] | None, Field(max_length=3)] = Field(default=None, exclude_if=is_none)
     e_mail: Annotated[str | None, Field(alias="e-mail")] = None
-    labels: Labels | None = None
+    labels: Labels | None = Field(default=None, exclude_if=is_none)
 
 
 class Pet(RootModel[Annotated[Cat | Dog, Field(discriminator="kind")]]):

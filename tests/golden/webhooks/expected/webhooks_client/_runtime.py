@@ -14,7 +14,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import IO, Any, Generic, ParamSpec, TypeVar, cast
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -149,16 +149,14 @@ def _multipart(
     return parts
 
 
-def encode_query(
-    params: Sequence[tuple[str, object, str, bool]],
-) -> list[tuple[str, str | int | float | bool | None]]:
+def encode_query(params: Sequence[tuple[str, object, str, bool]]) -> list[tuple[str, str]]:
     """Query pairs for (name, value, style, explode) parameters, following OpenAPI styles."""
-    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    pairs: list[tuple[str, str]] = []
     for name, value, style, explode in params:
         if value is None or isinstance(value, NotGiven):
             continue
         if isinstance(value, Mapping):
-            items = [(str(k), to_text(v)) for k, v in value.items() if v is not None]
+            items = [(str(k), to_text(v, name)) for k, v in value.items() if v is not None]
             if style == "deepObject":
                 pairs += [(f"{name}[{k}]", v) for k, v in items]
             elif explode:
@@ -166,14 +164,14 @@ def encode_query(
             else:
                 pairs.append((name, ",".join(part for item in items for part in item)))
         elif isinstance(value, (list, tuple)):
-            texts = [to_text(v) for v in value]
+            texts = [to_text(v, name) for v in value]
             if explode:
                 pairs += [(name, text) for text in texts]
             else:
                 separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
                 pairs.append((name, separator.join(texts)))
         else:
-            pairs.append((name, to_text(value)))
+            pairs.append((name, to_text(value, name)))
     return pairs
 
 
@@ -424,10 +422,8 @@ class BaseAPI:
         if form_type == "multipart/form-data":
             parts = _multipart(body, files)  # httpx writes the Content-Type, with its boundary
         elif form_type == "application/x-www-form-urlencoded" and body is not None:
-            form: list[tuple[str, str | int | float | bool | None]] = [
-                (name, text) for name, text, _ in _form_fields(body)
-            ]
-            content = str(httpx.QueryParams(form)).encode("ascii")
+            form = [(name, text) for name, text, _ in _form_fields(body)]
+            content = urlencode(form).encode("ascii")  # as httpx's QueryParams encodes it
         elif body is not None:
             # Straight to bytes: model_dump_json would decode them into a str first.
             content = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
@@ -452,9 +448,10 @@ class BaseAPI:
         url = self.base_url + path
         pairs = encode_query(query)
         if pairs:
-            # The query joins the URL as text, encoded as httpx would: merging `params=` into a
-            # parsed URL would make httpx parse it a second time.
-            url += "?" + str(httpx.QueryParams(pairs))
+            # The query joins the URL as text, encoded as httpx's QueryParams encodes it (urllib's
+            # urlencode, without its per-value normalising): merging `params=` into a parsed URL
+            # would make httpx parse it a second time.
+            url += "?" + urlencode(pairs)
         return http.build_request(
             method, url, headers=merged, content=content, files=parts or None, timeout=chosen
         )

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
-from ._base import BaseModel, NullOmittingModel, OpenEnum
+from pydantic import Field
+
+from ._base import BaseModel, OpenEnum, is_none
 
 
-class Order(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"total"})
+class Order(BaseModel):
     id: str
-    total: float | None = None
+    total: float | None = Field(default=None, exclude_if=is_none)
 
 
 class SubscribeRequest(BaseModel):
     url: str
 
 
-class OrderCancelledPayload(NullOmittingModel):
-    _omit_none_: ClassVar[frozenset[str]] = frozenset({"reason"})
+class OrderCancelledPayload(BaseModel):
     order_id: str
-    reason: Annotated[Literal["customer", "fraud"], OpenEnum] | None = None
+    reason: Annotated[Literal["customer", "fraud"], OpenEnum] | None = Field(
+        default=None, exclude_if=is_none
+    )
