@@ -10,11 +10,12 @@ import json
 import logging
 import math
 import random
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import IO, Any, Generic, ParamSpec, TypeVar, cast
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -48,8 +49,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 ParsedT = TypeVar("ParsedT")
 Params = ParamSpec("Params")
 
-__version__ = "2.0.1"
-USER_AGENT = "stackone-client/2.0.1 (python; httpx)"
+__version__ = "2.0.3"
+USER_AGENT = "stackone-client/2.0.3 (python; httpx)"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
@@ -147,6 +148,26 @@ def _multipart(
         if value is not None and not isinstance(value, NotGiven):
             parts += [(name, item) for item in (value if isinstance(value, list) else [value])]
     return parts
+
+
+_NEEDS_ESCAPE = re.compile(r"[^A-Za-z0-9_.~-]")
+_ESCAPED = {chr(byte): f"%{byte:02X}" for byte in range(256)} | {" ": "+"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPED[match.group()]
+
+
+def form_encode(pairs: Sequence[tuple[str, str]]) -> str:
+    """`urllib.parse.urlencode(pairs)` (httpx's encoding of a query, but in the pairs' order), at
+    about twice its speed: only the characters that need it are replaced, where urllib's quoting
+    visits every byte in Python."""
+    return "&".join(
+        _NEEDS_ESCAPE.sub(_escape, key if key.isascii() else key.encode().decode("latin-1"))
+        + "="
+        + _NEEDS_ESCAPE.sub(_escape, value if value.isascii() else value.encode().decode("latin-1"))
+        for key, value in pairs
+    )
 
 
 def encode_query(params: Sequence[tuple[str, object, str, bool]]) -> list[tuple[str, str]]:
@@ -423,7 +444,7 @@ class BaseAPI:
             parts = _multipart(body, files)  # httpx writes the Content-Type, with its boundary
         elif form_type == "application/x-www-form-urlencoded" and body is not None:
             form = [(name, text) for name, text, _ in _form_fields(body)]
-            content = urlencode(form).encode("ascii")  # as httpx's QueryParams encodes it
+            content = form_encode(form).encode("ascii")
         elif body is not None:
             # Straight to bytes: model_dump_json would decode them into a str first.
             content = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
@@ -448,10 +469,9 @@ class BaseAPI:
         url = self.base_url + path
         pairs = encode_query(query)
         if pairs:
-            # The query joins the URL as text, encoded as httpx's QueryParams encodes it (urllib's
-            # urlencode, without its per-value normalising): merging `params=` into a parsed URL
-            # would make httpx parse it a second time.
-            url += "?" + urlencode(pairs)
+            # The query joins the URL as text: merging `params=` into a parsed URL would make
+            # httpx parse it a second time.
+            url += "?" + form_encode(pairs)
         return http.build_request(
             method, url, headers=merged, content=content, files=parts or None, timeout=chosen
         )
