@@ -19,6 +19,7 @@ from importlib import metadata
 import black
 
 from ..foundation import cache
+from . import black_seed
 from .pysource import respelled_strings_only, top_level_cuts
 
 _MODE = black.Mode(
@@ -52,6 +53,11 @@ def _black(source: str) -> str:
     if once == source or respelled_strings_only(source, once):
         return once
     return _FORMAT_ONCE(once, mode=_MODE)
+
+
+def seed_key(source: str) -> str:
+    """The key of black's output for `source`, in the cache and in the shipped seed."""
+    return cache.make_key(_CACHE_SALT, source)
 
 
 def _black_many(sources: list[str]) -> list[str]:
@@ -104,9 +110,9 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
     exception from it stops the formatting and propagates.
     """
     unique = list(dict.fromkeys(sources))
-    keys = {source: cache.make_key(_CACHE_SALT, source) for source in unique}
+    keys = {source: seed_key(source) for source in unique}
     results: dict[str, str] = {}
-    found = cache.get_many(_CACHE_NAMESPACE, keys.values())
+    found = {**black_seed.seeded(), **cache.get_many(_CACHE_NAMESPACE, keys.values())}
     missing = []
     for source in unique:
         if keys[source] in found:
