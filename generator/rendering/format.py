@@ -16,27 +16,45 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 
-import black
+from functools import lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..foundation import cache
 from . import black_seed
 from .pysource import respelled_strings_only, top_level_cuts
 
-_MODE = black.Mode(
-    target_versions={black.TargetVersion.PY310},
-    line_length=100,
-)
+if TYPE_CHECKING:
+    import black
+
+# black is imported only when a piece has to be formatted: a run that finds every piece in the
+# cache or the seed never pays for its import (about 0.1 s of a warm run's 0.6 s).
+_LINE_LENGTH = 100
+_TARGET = "PY310"
 _CACHE_NAMESPACE = "black"
-_CACHE_SALT = f"black {metadata.version('black')} {_MODE.get_cache_key()}"
+# black's version and the mode's settings: every other setting of the mode is black's default,
+# which its version fixes (test_unit_black_form checks the mode is what this says).
+_CACHE_SALT = f"black {metadata.version('black')} line-length {_LINE_LENGTH} target {_TARGET}"
 # Below this many lines to format (a quarter of a second of black), forking a pool costs more than
 # it saves (measured on 2 cores: 0.15 s saved on a 2,000-line package).
 _POOL_MIN_LINES = 1000
 _BATCH_LINES = 400
 
 
-# One pass of black's formatter; `black.format_str` runs it a second time over its own output
-# whenever the first pass changed anything. Private to black: without it, format_str runs.
-_FORMAT_ONCE: Callable[..., str] | None = getattr(black, "_format_str_once", None)
+@lru_cache(maxsize=1)
+def _black_module() -> ModuleType:
+    import black
+
+    return black
+
+
+@lru_cache(maxsize=1)
+def black_mode() -> black.Mode:
+    """The one configuration every piece is formatted with."""
+    black = _black_module()
+    return black.Mode(
+        target_versions={getattr(black.TargetVersion, _TARGET)}, line_length=_LINE_LENGTH
+    )
 
 
 def _black(source: str) -> str:
@@ -47,12 +65,16 @@ def _black(source: str) -> str:
     literals (quotes, prefixes, escapes of the same value) leaves black the same lines to read:
     the second pass would lay them out as the first did, so its result is the first pass's.
     """
-    if _FORMAT_ONCE is None:
-        return black.format_str(source, mode=_MODE)
-    once = _FORMAT_ONCE(source, mode=_MODE)
+    black, mode = _black_module(), black_mode()
+    # One pass of black's formatter; `black.format_str` runs it a second time over its own
+    # output whenever the first pass changed anything. Private to black: without it, format_str.
+    format_once: Callable[..., str] | None = getattr(black, "_format_str_once", None)
+    if format_once is None:
+        return black.format_str(source, mode=mode)
+    once = format_once(source, mode=mode)
     if once == source or respelled_strings_only(source, once):
         return once
-    return _FORMAT_ONCE(once, mode=_MODE)
+    return format_once(once, mode=mode)
 
 
 def seed_key(source: str) -> str:
@@ -119,6 +141,8 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
             results[source] = found[keys[source]]
         else:
             missing.append(source)
+    if missing:
+        black_mode()  # imported here, once, rather than in each worker after the fork
     workers = min(_worker_count(), len(missing))
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork and workers > 1 and sum(s.count("\n") for s in missing) >= _POOL_MIN_LINES:

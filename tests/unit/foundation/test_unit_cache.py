@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.foundation import cache
-from generator.rendering.format import _MODE, format_files, split_module
+from generator.rendering.format import black_mode, format_files, split_module
 
 PROJECT = Path(__file__).resolve().parents[3]
 FIXTURE_SPEC = PROJECT / "tests" / "golden" / "params" / "spec.yaml"
@@ -118,7 +118,7 @@ async def i(values = [1,2,3,]): return {'k':values}
 
 def test_pieces_format_exactly_like_the_whole_file(isolated_cache: Path) -> None:
     assert len(split_module(SAMPLE)) > 1
-    expected = black.format_str(SAMPLE, mode=_MODE)
+    expected = black.format_str(SAMPLE, mode=black_mode())
     assert format_files({"m.py": SAMPLE})["m.py"] == expected  # cold
     assert entries(isolated_cache / "black")
     assert format_files({"m.py": SAMPLE})["m.py"] == expected  # from the cache

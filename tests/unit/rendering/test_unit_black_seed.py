@@ -30,7 +30,7 @@ def _pieces(spec: Path) -> list[str]:
 def test_the_seed_is_black_on_the_pieces_every_fixture_renders_alike() -> None:
     common = black_seed.common_pieces(_pieces(spec) for spec in FIXTURES)
     expected = black_seed.seed_text(
-        {formatting.seed_key(piece): black.format_str(piece, mode=formatting._MODE) for piece in common}
+        {formatting.seed_key(piece): black.format_str(piece, mode=formatting.black_mode()) for piece in common}
     )
     current = black_seed.SEED_FILE.read_text(encoding="utf-8") if black_seed.SEED_FILE.exists() else ""
     if current != expected and UPDATE:
@@ -62,4 +62,4 @@ def test_an_empty_cache_formats_only_what_the_seed_does_not_hold(monkeypatch: py
     assert len(formatted_by_black) < len([p for t in files.values() for p in formatting.split_module(t)])
     for path, text in out.items():
         if path.endswith(".py"):
-            assert black.format_str(text, mode=formatting._MODE) == text, path
+            assert black.format_str(text, mode=formatting.black_mode()) == text, path
