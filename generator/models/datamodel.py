@@ -20,8 +20,6 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Any
 
-from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
-from datamodel_code_generator.format import Formatter
 
 from ..foundation import cache, escape, naming
 from ..reading.spec import (
@@ -45,11 +43,17 @@ _KEYWORDS = frozenset({
 # Formats that the models hold as a non-string type, where string constraints do not apply.
 _NON_STRING_FORMATS = frozenset({"date-time", "date", "time", "duration", "uuid", "binary"})
 
-# One fixed configuration: changing any of these changes every generated package.
+# One fixed configuration: changing any of these changes every generated package. Options the
+# model generator takes as its own enums are named here and converted only when it runs
+# (`_call_model_generator`): a run the cache serves never imports it (about 0.05 s).
+_ENUM_OPTIONS = {
+    "input_file_type": "InputFileType", "output_model_type": "DataModelType",
+    "target_python_version": "PythonVersion",
+}
 _GENERATE_OPTIONS: dict[str, Any] = {
-    "input_file_type": InputFileType.OpenAPI,
-    "output_model_type": DataModelType.PydanticV2BaseModel,
-    "target_python_version": PythonVersion.PY_310,
+    "input_file_type": "OpenAPI",
+    "output_model_type": "PydanticV2BaseModel",
+    "target_python_version": "PY_310",
     "use_annotated": True,
     "field_constraints": True,
     "use_standard_collections": True,
@@ -70,7 +74,7 @@ _GENERATE_OPTIONS: dict[str, Any] = {
         "string+uri=string", "string+uri-reference=string", "string+email=string",
         "string+idn-email=string", "string+byte=string",
     ],
-    "formatters": [Formatter.ISORT],  # black runs later, once, over every generated module
+    "formatters": ["ISORT"],  # black runs later, once, over every generated module
 }
 
 
@@ -237,6 +241,15 @@ def _model_generator_versions() -> str:
 
 
 def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> str:
+    import datamodel_code_generator as dmcg
+    from datamodel_code_generator.format import Formatter
+
+    options = {
+        **options,
+        **{name: getattr(dmcg, enum)[options[name]] for name, enum in _ENUM_OPTIONS.items()},
+        "formatters": [Formatter[name] for name in options["formatters"]],
+    }
+    generate = dmcg.generate
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
