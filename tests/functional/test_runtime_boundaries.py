@@ -377,3 +377,58 @@ def test_a_form_media_type_with_parameters_is_still_a_form() -> None:
     request = form_request(Search(criteria="x"), "application/x-www-form-urlencoded; charset=utf-8")
     assert request.content == b"criteria=x"
     assert request.headers["content-type"] == "application/x-www-form-urlencoded; charset=utf-8"
+
+
+# -- server-supplied text in log lines and messages: escaped, and cut --------------------------
+
+
+def warned(message: str, caplog: pytest.LogCaptureFixture) -> str:
+    class Result(pydantic.BaseModel):
+        warnings: list[Any]
+
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="xobin_client"):
+        RUNTIME.log_warnings(Result(warnings=[{"message": message}]), "warnings",
+                             httpx.Request("GET", "https://api.example.test/things"))
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "xobin_client"]
+    return line.removeprefix("GET /things: API warning: ")
+
+
+def test_control_characters_in_server_text_are_escaped_as_python_writes_them(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # C0 controls and DEL as \xNN; other unprintable characters (C1 controls, line separators) as
+    # \uNNNN; spaces and the printable rest as they are.
+    text = "a\x00b\x1f c~\x7f\x80\u2028d"
+    assert warned(text, caplog) == "a\\x00b\\x1f c~\\x7f\\u0080\\u2028d"
+
+
+def test_an_api_warning_is_logged_up_to_500_characters(caplog: pytest.LogCaptureFixture) -> None:
+    assert warned("w" * 500, caplog) == "w" * 500
+    assert warned("w" * 497 + "xyz!", caplog) == "w" * 497 + "..."
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_content_type_is_named_up_to_80_characters(mode: str) -> None:
+    def answering(content_type: str) -> Handler:
+        return lambda request: held(200, b"<html></html>", {"Content-Type": content_type})
+
+    exactly = "text/html; profile=" + "p" * 61
+    error = failure(mode, answering(exactly), xobin_client.APIResponseValidationError)
+    assert f"with a body that is not JSON ({exactly}), not the JSON of Report" in str(error)
+    error = failure(mode, answering(exactly + "q"), xobin_client.APIResponseValidationError)
+    assert f"with a body that is not JSON ({exactly[:77]}...), not the JSON of Report" in str(error)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_content_encoding_is_named_up_to_40_characters(mode: str) -> None:
+    def answering(encoding: str) -> Handler:
+        return lambda request: httpx.Response(
+            200, headers={**JSON, "Content-Encoding": encoding}, stream=Pieces([b"not gzip at all"]))
+
+    exactly = "gzip, " + "e" * 34  # httpx decodes gzip and passes over what it does not know
+    error = failure(mode, answering(exactly), xobin_client.APIResponseValidationError)
+    assert str(error) == (f"GET {PATH} answered 200 with a body that does not decode as its "
+                          f"Content-Encoding ({exactly}) says")
+    error = failure(mode, answering(exactly + "f"), xobin_client.APIResponseValidationError)
+    assert f"Content-Encoding ({exactly[:37]}...) says" in str(error)
