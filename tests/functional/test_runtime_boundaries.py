@@ -20,7 +20,7 @@ import httpx
 import pydantic
 import pytest
 import xobin_client
-from runtime_cases import MODES, SECRET, run_on
+from runtime_cases import MODES, SECRET, record_sleeps, run_on
 
 RUNTIME = xobin_client._runtime
 REPORT = json.dumps({"assessment_id": 1, "candidate_id": 2, "report_id": 3, "name": "A",
@@ -215,6 +215,28 @@ def test_a_runtime_error_of_the_transport_is_not_reported_as_a_closed_client(mod
 
     with pytest.raises(RuntimeError, match="^a bug in the transport$"):
         report(mode, broken)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_with_raw_response_gives_the_final_response_of_a_retried_call(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_sleeps(monkeypatch, xobin_client)
+    attempts: list[int] = []
+
+    def busy_once(request: httpx.Request) -> httpx.Response:
+        attempts.append(1)
+        if len(attempts) == 1:
+            return held(503, b"{}", {**JSON, "X-Attempt": "1"})
+        return held(200, REPORT, {**JSON, "X-Attempt": str(len(attempts))})
+
+    transport = httpx.MockTransport(busy_once)
+    raw = run_on(mode,
+                 lambda: xobin_client.XobinClient(api_key=SECRET, http_client=httpx.Client(transport=transport)),
+                 lambda: xobin_client.AsyncXobinClient(
+                     api_key=SECRET, http_client=httpx.AsyncClient(transport=transport)),
+                 lambda client: client.assessments.with_raw_response.get_report(3))
+    assert (raw.status_code, raw.headers["x-attempt"], raw.parsed.report_id) == (200, "2", 3)
 
 
 # -- the deadline, on a clock the test moves --------------------------------------------------
