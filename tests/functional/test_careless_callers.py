@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import kombo_client
 import pydantic
+import pydantic_core
 import pytest
 import stackone_client
 import unified_client
@@ -79,6 +80,13 @@ def test_a_base_url_with_credentials_is_refused_without_echo(case: Case) -> None
     with pytest.raises(ValueError, match="credentials") as caught:
         case.fake().client(api_key="k", base_url="https://user:hunter2@api.example.test/v1")
     assert "hunter2" not in str(caught.value)
+
+
+@pytest.mark.parametrize("base_url", ["http://[::1", "https://api.example.test\x00/v1"])
+def test_a_base_url_httpx_cannot_parse_is_refused_in_one_line(base_url: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        xobin_client.XobinClient(api_key="k", base_url=base_url)
+    assert str(caught.value) == "base_url is not a valid URL"
 
 
 @pytest.mark.parametrize("base_url", ["ftp://api.example.test", "api.example.test/v1", "https://"])
@@ -416,6 +424,46 @@ def test_a_nested_model_built_by_the_caller_keeps_its_errors_without_the_values(
     assert caught.value.errors()[0]["url"].startswith("https://errors.pydantic.dev/")
 
 
+class _CheckedText(kombo_client.models.AttributeText):
+    """A caller's own model on a generated one, with a validator raising its own error types."""
+
+    @pydantic.field_validator("label")
+    @classmethod
+    def _label(cls, label: str) -> str:
+        if label.startswith("taken"):  # its context holds the value: the message is rewritten
+            raise pydantic_core.PydanticCustomError("label_taken", "label {label} is taken", {"label": label})
+        if label == "fixed":  # no context: the message stays
+            raise pydantic_core.PydanticCustomError("label_fixed", "labels are fixed here")
+        if label == "short":  # a built-in type's name without its context: the message stays
+            raise pydantic_core.PydanticCustomError("greater_than", "labels need more words")
+        return label
+
+
+@pytest.mark.parametrize("label, kind, message", [
+    ("taken SSN 123-45-6789", "label_taken", "the value is not valid here"),
+    ("fixed", "label_fixed", "labels are fixed here"),
+    ("short", "greater_than", "labels need more words"),
+], ids=["context-from-the-value", "no-context", "a-known-name"])
+def test_a_callers_own_error_types_keep_their_message_unless_it_shows_the_value(
+    label: str, kind: str, message: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        _CheckedText(type="TEXT", label=label, value="x")
+    for text in _every_form_of(caught.value):
+        assert "123-45-6789" not in text
+    (detail,) = caught.value.errors()
+    assert (detail["type"], detail["msg"], detail["loc"], detail["input"]) == (kind, message, ("label",), None)
+    assert "ctx" not in detail  # no template to rebuild the message from: none kept
+
+
+def test_a_validation_error_does_not_show_an_input_it_does_not_have() -> None:
+    """The rebuilt error's inputs are None: its text must not claim `input_value=None`."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        kombo_client.models.AttributeText(type="TEXT", label=7, value="x")
+    assert "Input should be a valid string [type=string_type]" in str(caught.value)
+    assert "input_value" not in str(caught.value) and "input_type" not in str(caught.value)
+
+
 # -- 13. client options checked at construction ----------------------------------------------
 
 
@@ -437,6 +485,24 @@ def test_bad_client_options_fail_at_construction_naming_the_option(
     with pytest.raises(error) as caught:
         make(**options)
     assert next(iter(options)) in str(caught.value)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_timeout_under_a_second_is_allowed(mode: str) -> None:
+    fake = XOBIN.fake()
+    run(mode, fake, XOBIN.invoke, timeout=0.25)
+    assert fake.last_call().request.extensions["timeout"]["read"] == 0.25
+
+
+def test_a_parameter_whose_schema_gives_no_type_takes_any_value() -> None:
+    """What the client checks for `schema: {}` (the generator's kind None), in a list or alone."""
+    from xobin_client._runtime import check_param
+
+    for value in ("x", 1, 2.5, True, {"a": 1}, [1, "b"]):
+        check_param("anything", value, None)
+        check_param("things", [value, value], [None])
+    with pytest.raises(ValueError, match="^anything cannot be None$"):
+        check_param("anything", None, None)
 
 
 def test_an_http_client_of_the_other_kind_is_refused() -> None:

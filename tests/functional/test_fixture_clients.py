@@ -330,6 +330,23 @@ def test_multipart_body_sends_fields_and_files_given_as_bytes_file_object_or_tup
     ]
 
 
+def test_multipart_files_left_out_are_not_sent() -> None:
+    recorder = Recorder(status=201, body=RECORD)
+    with _bodies(recorder) as client:
+        client.records.upload_attachment("r1", title="Scan", file=b"%PDF-1")
+    assert _parts(recorder.last) == [
+        ("title", None, None, b"Scan"),
+        ("file", "upload", "application/octet-stream", b"%PDF-1"),
+    ]
+
+
+async def test_multipart_files_left_out_are_not_sent_async() -> None:
+    recorder = Recorder(status=201, body=RECORD)
+    async with bodies_client.AsyncBodiesClient(api_key="k", http_client=recorder.async_client()) as client:
+        await client.records.upload_attachment("r1", title="Scan", file=b"%PDF-1")
+    assert [name for name, *_ in _parts(recorder.last)] == ["title", "file"]
+
+
 async def test_multipart_body_of_file_parts_only_async(tmp_path: Path) -> None:
     photo = tmp_path / "me.png"
     photo.write_bytes(b"\x89PNG-me")

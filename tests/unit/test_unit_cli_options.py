@@ -106,3 +106,24 @@ def test_validate_checks_only_the_specs_it_is_given(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"tiny.yaml": TINY, "broken.yaml": BROKEN})
     result = run(root, "validate", str(root / "specs" / "tiny.yaml"))
     assert result.exit_code == 0 and result.stdout == "1 spec(s) valid\n"
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize("flag", ["-q", "--quiet"])
+def test_quiet_before_or_after_each_command_leaves_out_all_but_problems(
+    tmp_path: Path, where: str, flag: str
+) -> None:
+    """README: `-q`/`--quiet` is an option of every command that reports; with it, a run that
+    finds nothing wrong prints nothing, and problems are still printed."""
+    root = make_project(tmp_path / "p", {"tiny.yaml": TINY})
+    for command, said in (("validate", "1 spec(s) valid\n"), ("generate", "wrote "),
+                          ("check", "generated/ is up to date\n")):
+        loud = run(root, command)
+        assert loud.exit_code == 0 and said in loud.stdout, (command, loud.output)
+        args = [flag, command] if where == "before" else [command, flag]
+        quiet = run(root, *args)
+        assert (quiet.exit_code, quiet.output) == (0, ""), (args, quiet.output)
+    (root / "specs" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    args = [flag, "validate"] if where == "before" else ["validate", flag]
+    problems = run(root, *args)
+    assert problems.exit_code == 1 and problems.stdout == "" and "broken.yaml:" in problems.stderr
