@@ -20,7 +20,6 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Any
 
-
 from ..foundation import cache, escape, naming
 from ..reading.spec import (
     SCHEMA_LISTS,
@@ -246,14 +245,16 @@ def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> 
 
     options = {
         **options,
-        **{name: getattr(dmcg, enum)[options[name]] for name, enum in _ENUM_OPTIONS.items()},
-        "formatters": [Formatter[name] for name in options["formatters"]],
+        **{
+            name: getattr(getattr(dmcg, enum), options[name])
+            for name, enum in _ENUM_OPTIONS.items()
+        },
+        "formatters": [getattr(Formatter, name) for name in options["formatters"]],
     }
-    generate = dmcg.generate
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
-        source = collapse_retry.run(lambda: generate(document, **options))
+        source = collapse_retry.run(lambda: dmcg.generate(document, **options))
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules")
     return source

@@ -24,12 +24,17 @@ from __future__ import annotations
 import ast
 import copy
 import sys
+from collections.abc import Sequence
 
 OPEN_ENUM = "OpenEnum"
 DATETIME_MARKERS = ("TimeZoneRequired", "SentAsUtc")
 OMITTED_WHEN_NONE = "is_none"
 # Names this pass may import into the models module: no schema class may take them.
 IMPORTED_NAMES = frozenset({OPEN_ENUM, *DATETIME_MARKERS, OMITTED_WHEN_NONE, "Annotated", "Field"})
+
+
+Span = ast.expr | ast.keyword
+"""A node an edit replaces: an expression, or a keyword argument (both have positions)."""
 
 
 def _discriminators(tree: ast.Module) -> set[str]:
@@ -72,7 +77,7 @@ def _mutable_defaults(tree: ast.Module) -> list[ast.expr]:
     ]
 
 
-def _replace_spans(lines: list[bytes], edits: list[tuple[ast.expr, bytes]]) -> list[bytes]:
+def _replace_spans(lines: list[bytes], edits: Sequence[tuple[Span, bytes]]) -> list[bytes]:
     """Apply (node, new text) edits; `{}` in the new text stands for the node's own text."""
     # AST offsets count UTF-8 bytes, and enum values may be any text: edit the encoded source.
     starts = [0]
@@ -179,7 +184,7 @@ def _omitted_when_none(tree: ast.Module, omit_none: dict[str, frozenset[str]]) -
     ]
 
 
-def _omission_edit(default: ast.expr) -> tuple[ast.expr, bytes]:
+def _omission_edit(default: ast.expr) -> tuple[Span, bytes]:
     """`= None` -> `= Field(default=None, exclude_if=is_none)`; into a `Field(...)` the keyword is
     added. A mutable default gets the `Field(default=...)` it would have had anyway."""
     keyword = f"exclude_if={OMITTED_WHEN_NONE}".encode()
@@ -188,7 +193,7 @@ def _omission_edit(default: ast.expr) -> tuple[ast.expr, bytes]:
         if not arguments:
             return default, b"Field(" + keyword + b")"
         last = max(arguments, key=lambda node: (node.lineno, node.col_offset))
-        return last, b"{}, " + keyword  # type: ignore[return-value]  # a keyword has a span too
+        return last, b"{}, " + keyword
     return default, b"Field(default={}, " + keyword + b")"
 
 
@@ -262,7 +267,9 @@ def polish_models(
     datetimes = _datetimes(tree)
     lines = source.encode("utf-8").splitlines(keepends=True)
     omitted = _omitted_when_none(tree, omit_none or {})
-    edits = [(node, b"Annotated[{}, " + OPEN_ENUM.encode() + b"]") for node in literals]
+    edits: list[tuple[Span, bytes]] = [
+        (node, b"Annotated[{}, " + OPEN_ENUM.encode() + b"]") for node in literals
+    ]
     edits += [(node, b"Field(default={})") for node in defaults if node not in omitted]
     edits += [(node, f"Annotated[{{}}, {', '.join(DATETIME_MARKERS)}]".encode()) for node in datetimes]
     edits += [_omission_edit(node) for node in omitted]

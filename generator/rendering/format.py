@@ -14,10 +14,8 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from importlib import metadata
-
 from functools import lru_cache
-from types import ModuleType
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 from ..foundation import cache
@@ -42,16 +40,10 @@ _BATCH_LINES = 400
 
 
 @lru_cache(maxsize=1)
-def _black_module() -> ModuleType:
-    import black
-
-    return black
-
-
-@lru_cache(maxsize=1)
 def black_mode() -> black.Mode:
     """The one configuration every piece is formatted with."""
-    black = _black_module()
+    import black
+
     return black.Mode(
         target_versions={getattr(black.TargetVersion, _TARGET)}, line_length=_LINE_LENGTH
     )
@@ -65,7 +57,9 @@ def _black(source: str) -> str:
     literals (quotes, prefixes, escapes of the same value) leaves black the same lines to read:
     the second pass would lay them out as the first did, so its result is the first pass's.
     """
-    black, mode = _black_module(), black_mode()
+    import black
+
+    mode = black_mode()
     # One pass of black's formatter; `black.format_str` runs it a second time over its own
     # output whenever the first pass changed anything. Private to black: without it, format_str.
     format_once: Callable[..., str] | None = getattr(black, "_format_str_once", None)
@@ -134,11 +128,13 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
     unique = list(dict.fromkeys(sources))
     keys = {source: seed_key(source) for source in unique}
     results: dict[str, str] = {}
-    found = {**black_seed.seeded(), **cache.get_many(_CACHE_NAMESPACE, keys.values())}
+    found = cache.get_many(_CACHE_NAMESPACE, keys.values())
+    seeded = black_seed.seeded()
     missing = []
     for source in unique:
-        if keys[source] in found:
-            results[source] = found[keys[source]]
+        known = found.get(keys[source]) or seeded.get(keys[source])
+        if known is not None:
+            results[source] = known
         else:
             missing.append(source)
     if missing:
