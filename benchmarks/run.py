@@ -369,7 +369,8 @@ def _median_stages(runs: list[dict[str, Any]]) -> dict[str, Any]:
         out["rows"][label] = (statistics.median(v[0] for v in values),
                               statistics.median(v[1] for v in values))
     counts = runs[0]["counts"]
-    out["black"] = (counts.get("black entries computed", 0), counts.get("black lines formatted", 0))
+    out["black"] = (counts.get("black entries computed", 0), counts.get("black lines formatted", 0),
+                    counts.get("async lines derived from their sync twins", 0))
     out["validator_alone"] = statistics.median(r["validator cpu (alone, in-process)"] for r in runs)
     out["runs"] = len(runs)
     return out
@@ -457,7 +458,9 @@ def report(args: argparse.Namespace, info: dict[str, Any]) -> str:
         notes = [("now", now)] + ([("before", before)] if before else [])
         out.append("")
         out.append("; ".join(
-            f"{name}: black formatted {r['black'][0]} pieces ({r['black'][1]} lines), the validator "
+            f"{name}: black formatted {r['black'][0]} pieces ({r['black'][1]} lines; "
+            f"{r['black'][2] if len(r['black']) > 2 else 0} lines of async classes derived from "
+            "their sync twins), the validator "
             f"alone takes {r['validator_alone']:.2f} s CPU, {r['runs']} run(s)" for name, r in notes) + ".")
     out += ["", "## No-op runs on the four provider specs", ""]
     out.append(_table(["command", "seconds"], [["clientgen generate", _s(noop["generate"])],

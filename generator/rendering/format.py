@@ -19,7 +19,7 @@ from importlib import metadata
 from typing import TYPE_CHECKING
 
 from ..foundation import cache
-from . import black_seed
+from . import async_twins, black_seed
 from .pysource import respelled_strings_only, top_level_cuts
 
 if TYPE_CHECKING:
@@ -130,13 +130,27 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
     results: dict[str, str] = {}
     found = cache.get_many(_CACHE_NAMESPACE, keys.values())
     seeded = black_seed.seeded()
-    missing = []
     for source in unique:
         known = found.get(keys[source]) or seeded.get(keys[source])
         if known is not None:
             results[source] = known
-        else:
-            missing.append(source)
+    twins = {twin: sync for twin, sync in async_twins.pair_twins(unique).items() if twin not in results}
+    missing = [source for source in unique if source not in results and source not in twins]
+    results.update(_format_missing(missing, keys, meanwhile))
+    derived = {twin: async_twins.derive(sync, results[sync]) for twin, sync in twins.items()}
+    for twin, output in derived.items():
+        if output is not None:
+            results[twin] = output
+            cache.put(_CACHE_NAMESPACE, keys[twin], output)
+    results.update(_format_missing([twin for twin, output in derived.items() if output is None], keys))
+    return results
+
+
+def _format_missing(
+    missing: list[str], keys: dict[str, str], meanwhile: Callable[[], None] = lambda: None
+) -> dict[str, str]:
+    """black's output for each of `missing`, spread over a pool of processes when they are many
+    enough to pay for it; each is written to the cache. `meanwhile` as for _format_all."""
     if missing:
         black_mode()  # imported here, once, rather than in each worker after the fork
     workers = min(_worker_count(), len(missing))
@@ -155,9 +169,8 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
         meanwhile()
         formatted = _black_many(missing)
     for source, output in zip(missing, formatted):
-        results[source] = output
         cache.put(_CACHE_NAMESPACE, keys[source], output)
-    return results
+    return dict(zip(missing, formatted))
 
 
 _CODE_BLOCK = re.compile(r"(```python\n)(.*?)(```)", re.DOTALL)

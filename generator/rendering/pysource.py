@@ -93,11 +93,16 @@ def _statement_lines(source: str, inert: Inert) -> list[int]:
 
 def top_level_cuts(source: str) -> list[int]:
     """Offsets where a top-level class or function definition (its first decorator, if any)
-    follows another one with nothing but blank lines between them: where black always puts exactly
-    two blank lines, so the pieces format the same apart as together."""
+    follows another top-level statement with nothing but blank lines between them: where black
+    always puts exactly two blank lines, so the pieces format the same apart as together.
+
+    Not after the module's first statement: black puts one blank line between a module docstring
+    and a decorator, and a first statement that is a string is the docstring.
+    """
     lines = _statement_lines(source, scan(source))
     cuts = []
     previous: str | None = None  # the kind of the last top-level line: "definition", "@" or "other"
+    statements = 0  # top-level statements so far, comments aside
     blank_before = False
     last_is_comment = False
     for offset in lines:
@@ -119,9 +124,11 @@ def top_level_cuts(source: str) -> list[int]:
         else:
             kind = "other"
         starts_definition = kind == "@" or (kind == "definition" and previous != "@")
-        if starts_definition and previous == "definition" and blank_before and not last_is_comment:
+        after_statement = previous == "definition" or (previous == "other" and statements > 1)
+        if starts_definition and after_statement and blank_before and not last_is_comment:
             cuts.append(offset)
         if kind != "comment":
+            statements += kind != "@" and not (kind == "definition" and previous == "@")
             previous = kind
         last_is_comment = kind == "comment"
         blank_before = False

@@ -96,14 +96,16 @@ def test_non_ascii_inside_strings_and_comments_is_fine() -> None:
 
 
 def _ast_cuts(source: str) -> list[int]:
-    """The rule, read off Python's own parse: between two top-level definitions with only blank
-    lines between the end of one and the first decorator of the next."""
+    """The rule, read off Python's own parse: before a top-level definition that follows a
+    statement other than the module's first, with only blank lines between the end of that
+    statement and the first decorator of the definition."""
     definitions = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
     lines = source.splitlines(keepends=True)
     offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
     cuts = []
-    for before, node in itertools.pairwise(ast.parse(source).body):
-        if isinstance(before, definitions) and isinstance(node, definitions):
+    body = ast.parse(source).body
+    for index, (before, node) in enumerate(itertools.pairwise(body)):
+        if isinstance(node, definitions) and (index > 0 or isinstance(before, definitions)):
             end = before.end_lineno or before.lineno
             start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
             gap = lines[end:start]
@@ -128,6 +130,9 @@ CUT_CASES = [
     "x = 1\n\ndef a():\n    pass\n\nclass B(\n\n):\n    pass\n",
     "def a():\n    return (\n1\n)\ndef b():\n    pass\n",
     "def a():\n    x = 1 \\\n\\\n\ndef b(): pass\n",
+    '"""Module."""\n\n@x\ndef a():\n    pass\n',  # after the module docstring: no cut
+    '"""Module."""\n\nX = {\n    "a": 1,\n}\n"""X\'s doc."""\n\n\nclass A:\n    pass\n',
+    "import os\n\nif os:\n    y = 1\n    # last\n\ndef a():\n    pass\n",
 ]
 
 
