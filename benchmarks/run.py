@@ -72,6 +72,14 @@ def setup_venvs() -> None:
         if done.returncode:
             raise SystemExit(f"pip install failed for {name}:\n{done.stdout}{done.stderr}")
         marker.write_text(pins)
+    # Byte-compiled as an install from a wheel is (pip compiles what it installs): the editable
+    # checkout would otherwise compile clientgen's own modules on every run where writing bytecode
+    # is turned off (PYTHONDONTWRITEBYTECODE), about 0.12 s that no user pays.
+    for name in VENV_REQUIREMENTS:
+        subprocess.run([python_of(name), "-m", "compileall", "-q", str(VENVS / name)],
+                       capture_output=True, check=False)
+    subprocess.run([python_of("clientgen"), "-m", "compileall", "-q", str(ROOT / "generator")],
+                   capture_output=True, check=False)
 
 
 def tool_versions() -> dict[str, dict[str, str]]:
@@ -605,6 +613,8 @@ def main() -> None:
                         help="redo only the generated clients' latency, parse and import times")
     args = parser.parse_args()
     args.runs = args.runs or (1 if args.quick else 3)
+    # Every tool runs as on a user's machine, reading the bytecode compiled at setup.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     saved = WORK / ("results-quick.json" if args.quick else "results.json")
     if args.stages_only:
         info = json.loads(saved.read_text(encoding="utf-8"))
