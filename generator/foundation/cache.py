@@ -120,11 +120,10 @@ def get_many(namespace: str, keys: Iterable[str]) -> dict[str, str]:
 def validation_key(spec_text: str, suffix: str) -> str:
     """The key under which a spec's clean bill of health is kept: its text, the generator's code
     (the house rules) and the validator's version."""
-    from importlib import metadata
-
+    from . import dist_versions
     from .fingerprint import generator_fingerprint
 
     versions = " ".join(
-        f"{name} {metadata.version(name)}" for name in ("openapi-spec-validator", "jsonschema")
+        f"{name} {dist_versions.version(name)}" for name in ("openapi-spec-validator", "jsonschema")
     )
     return make_key(generator_fingerprint(), versions, suffix.lower(), spec_text)

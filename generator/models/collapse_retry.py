@@ -31,9 +31,10 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from importlib import metadata
 from types import ModuleType
 from typing import Any, NamedTuple
+
+from ..foundation import dist_versions
 
 PINNED_VERSION = "0.89.0"
 
@@ -51,7 +52,7 @@ class _Hooks(NamedTuple):
 def hooks() -> _Hooks | None:
     """The private names the shortcut uses, when this is the release it was written against."""
     try:
-        if metadata.version("datamodel-code-generator") != PINNED_VERSION:
+        if dist_versions.version("datamodel-code-generator") != PINNED_VERSION:
             return None
         import datamodel_code_generator as facade
         from datamodel_code_generator._shared_types import _CollapseRootModelsRecursionError

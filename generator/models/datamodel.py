@@ -17,10 +17,9 @@ import warnings
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from typing import Any
 
-from ..foundation import cache, escape, naming
+from ..foundation import cache, dist_versions, escape, naming
 from ..reading.spec import (
     SCHEMA_LISTS,
     SCHEMA_MAPS,
@@ -236,7 +235,7 @@ def _run_model_generator(document: dict[str, Any], options: dict[str, Any]) -> s
 @lru_cache(maxsize=1)
 def _model_generator_versions() -> str:
     tools = ("datamodel-code-generator", "isort", "black", "pydantic")
-    return f"python {sys.version_info[:2]} " + " ".join(f"{t} {metadata.version(t)}" for t in tools)
+    return f"python {sys.version_info[:2]} " + " ".join(f"{t} {dist_versions.version(t)}" for t in tools)
 
 
 def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> str:

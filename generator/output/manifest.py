@@ -12,10 +12,10 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..foundation import dist_versions
 from ..foundation.fingerprint import generator_fingerprint
 
 MANIFEST_NAME = "clientgen-manifest.json"
@@ -35,7 +35,7 @@ def sha256_text(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def tool_versions() -> dict[str, str]:
-    return {name: metadata.version(name) for name in PINNED_TOOLS}
+    return {name: dist_versions.version(name) for name in PINNED_TOOLS}
 
 
 @dataclass(frozen=True)

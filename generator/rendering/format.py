@@ -15,10 +15,9 @@ import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
-from importlib import metadata
 from typing import TYPE_CHECKING
 
-from ..foundation import cache
+from ..foundation import cache, dist_versions
 from . import async_twins, black_seed
 from .pysource import respelled_strings_only, top_level_cuts
 
@@ -32,7 +31,7 @@ _TARGET = "PY310"
 _CACHE_NAMESPACE = "black"
 # black's version and the mode's settings: every other setting of the mode is black's default,
 # which its version fixes (test_unit_black_form checks the mode is what this says).
-_CACHE_SALT = f"black {metadata.version('black')} line-length {_LINE_LENGTH} target {_TARGET}"
+_CACHE_SALT = f"black {dist_versions.version('black')} line-length {_LINE_LENGTH} target {_TARGET}"
 # Below this many lines to format (a quarter of a second of black), forking a pool costs more than
 # it saves (measured on 2 cores: 0.15 s saved on a 2,000-line package).
 _POOL_MIN_LINES = 1000

@@ -81,7 +81,7 @@ def test_the_hooks_of_the_pinned_release_are_there():
 
 
 def test_another_release_takes_the_public_path(monkeypatch):
-    monkeypatch.setattr(collapse_retry.metadata, "version", lambda name: "0.90.0")
+    monkeypatch.setattr(collapse_retry.dist_versions, "version", lambda name: "0.90.0")
     assert collapse_retry.hooks.__wrapped__() is None
 
 
