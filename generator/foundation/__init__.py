@@ -3,4 +3,7 @@
 Nothing here knows about OpenAPI or the pipeline. Later stages import these modules whole.
 """
 
-__all__ = ["cache", "diagnostics", "escape", "exports", "fingerprint", "forked", "naming", "progress"]
+__all__ = [
+    "cache", "diagnostics", "dist_versions", "escape", "exports", "fingerprint", "forked", "naming",
+    "progress",
+]

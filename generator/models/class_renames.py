@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Collection
 
+from .trees import parse_module
+
 
 def _free_name(name: str, taken: Collection[str]) -> str:
     candidate, number = name + "Model", 2
@@ -25,7 +27,7 @@ def rename_classes(source: str, package_names: Collection[str]) -> str:
     """`source` (a models module) with each class named like one of `package_names` renamed, and
     every reference to it. The names renamed are never imported into the module, so every bare
     name that spells one refers to the class; strings (aliases, literals) are data and stay."""
-    tree = ast.parse(source)
+    tree = parse_module(source)  # shared with read_model_classes, which reads the same text
     classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
     clashing = sorted({node.name for node in classes} & set(package_names))
     if not clashing:

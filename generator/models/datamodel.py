@@ -29,6 +29,7 @@ from ..reading.spec import (
     schema_name,
 )
 from . import collapse_retry, hidden_classes
+from .trees import parse_module
 
 _KEYWORDS = frozenset({
     "type", "format", "title", "description", "default", "enum", "const", "nullable", "readOnly",
@@ -291,7 +292,7 @@ def generate_models(
                 document,
                 {**options, "custom_file_header": header, "aliases": names.aliases(class_names)},
             )
-            runs[class_names] = source, ast.parse(source)
+            runs[class_names] = source, parse_module(source)
         return runs[class_names]
 
     source = _run_with_guessed_class_names(schemas, names, run)
@@ -368,13 +369,6 @@ def _alias_of(node: ast.AST) -> str | None:
                 if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant):
                     return str(keyword.value.value)
     return None
-
-
-@lru_cache(maxsize=4)
-def parse_module(source: str) -> ast.Module:
-    """`source` parsed, once however many readers it has (a big models module takes a while).
-    The tree is shared: readers must not change it."""
-    return ast.parse(source)
 
 
 @lru_cache(maxsize=4)

@@ -26,6 +26,8 @@ import copy
 import sys
 from collections.abc import Sequence
 
+from .trees import parse_module
+
 OPEN_ENUM = "OpenEnum"
 DATETIME_MARKERS = ("TimeZoneRequired", "SentAsUtc")
 OMITTED_WHEN_NONE = "is_none"
@@ -234,7 +236,7 @@ def _needs_modernizing(annotation: ast.expr, classes: set[str]) -> bool:
 
 def _modernize(source: str) -> tuple[str, ast.Module]:
     """The source with modern unions and bare forward references, and its tree."""
-    tree = ast.parse(source)
+    tree = parse_module(source)  # the model generator's own output, already parsed
     classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     edits = []
     for field in _fields(tree):
@@ -247,7 +249,7 @@ def _modernize(source: str) -> tuple[str, ast.Module]:
         return source, tree
     lines = source.encode("utf-8").splitlines(keepends=True)
     source = b"".join(_replace_spans(lines, edits)).decode("utf-8")  # `Union` is dropped later
-    return source, ast.parse(source)
+    return source, parse_module(source)
 
 
 def _datetimes(tree: ast.Module) -> list[ast.expr]:
