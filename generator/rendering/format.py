@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 _LINE_LENGTH = 100
 _TARGET = "PY310"
 _CACHE_NAMESPACE = "black"
+# Whole modules, once formatted: what a warm run of an unchanged package finds.
+_MODULE_NAMESPACE = "black-modules"
 # black's version and the mode's settings: every other setting of the mode is black's default,
 # which its version fixes (test_unit_black_form checks the mode is what this says).
 _CACHE_SALT = f"black {dist_versions.version('black')} line-length {_LINE_LENGTH} target {_TARGET}"
@@ -178,10 +180,14 @@ _CODE_BLOCK = re.compile(r"(```python\n)(.*?)(```)", re.DOTALL)
 def format_files(files: dict[str, str], meanwhile: Callable[[], None] = lambda: None) -> dict[str, str]:
     """Every .py file formatted, and every python block of every .md file; one pass over the cores.
 
-    `meanwhile` is other work for this process, done while worker processes format (a check that
-    must pass before the result is used: an exception from it is raised instead of any result).
+    A module formatted before is taken whole from the cache, without cutting it into pieces: a
+    warm run of a 1,000-operation package skips some 20,000 lookups. `meanwhile` is other work for
+    this process, done while worker processes format (a check that must pass before the result is
+    used: an exception from it is raised instead of any result).
     """
-    pieces = {path: split_module(text) for path, text in files.items() if path.endswith(".py")}
+    module_keys = {path: seed_key(text) for path, text in files.items() if path.endswith(".py")}
+    known = cache.get_many(_MODULE_NAMESPACE, module_keys.values())
+    pieces = {path: split_module(files[path]) for path, key in module_keys.items() if key not in known}
     blocks = [m.group(2) for path, text in files.items() if path.endswith(".md")
               for m in _CODE_BLOCK.finditer(text)]
     done = _format_all([p for parts in pieces.values() for p in parts] + blocks, meanwhile)
@@ -189,6 +195,9 @@ def format_files(files: dict[str, str], meanwhile: Callable[[], None] = lambda: 
     for path, text in files.items():
         if path in pieces:
             text = _join([done[piece] for piece in pieces[path]])
+            cache.put(_MODULE_NAMESPACE, module_keys[path], text)
+        elif path in module_keys:
+            text = known[module_keys[path]]
         elif path.endswith(".md"):
             text = _CODE_BLOCK.sub(lambda m: m.group(1) + done[m.group(2)] + m.group(3), text)
         formatted[path] = text

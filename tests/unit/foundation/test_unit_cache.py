@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.foundation import cache
+from generator.rendering import format as formatting
 from generator.rendering.format import black_mode, format_files, split_module
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -124,6 +125,23 @@ def test_pieces_format_exactly_like_the_whole_file(isolated_cache: Path) -> None
     assert format_files({"m.py": SAMPLE})["m.py"] == expected  # from the cache
     cache.set_enabled(False)
     assert format_files({"m.py": SAMPLE})["m.py"] == expected
+
+
+def test_a_module_formatted_before_is_taken_whole(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = black.format_str(SAMPLE, mode=black_mode())
+    assert format_files({"m.py": SAMPLE})["m.py"] == expected
+    assert entries(isolated_cache / "black-modules")
+
+    def not_cut(source: str) -> list[str]:
+        raise AssertionError("a module found whole in the cache is not cut into pieces")
+
+    monkeypatch.setattr(formatting, "split_module", not_cut)
+    assert format_files({"m.py": SAMPLE})["m.py"] == expected
+    changed = SAMPLE.replace("x: int=1", "x: int=2")
+    with pytest.raises(AssertionError, match="not cut"):  # another text is looked up piece by piece
+        format_files({"m.py": changed})
 
 
 def _generate(out: Path, *flags: str) -> dict[str, bytes]:
