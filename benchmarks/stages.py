@@ -147,8 +147,8 @@ def _instrument(stages: Stages, children: ChildCpu) -> None:
         return
     derive = async_twins.derive
 
-    def recorded_derive(sync_source: str, sync_formatted: str) -> str | None:
-        output = derive(sync_source, sync_formatted)
+    def recorded_derive(sync_source: str, sync_formatted: str, line_length: int) -> str | None:
+        output = derive(sync_source, sync_formatted, line_length)
         if output is not None:
             derived.add(output)
         return output

@@ -9,6 +9,7 @@ from ..foundation.exports import lazy_exports
 __all__, __getattr__ = lazy_exports(__name__, {
     "allof": ("flatten_conflicting_compositions",),
     "class_renames": ("rename_classes",),
-    "datamodel": ("ModelClass", "ModelField", "ReferenceMapper", "UnexpectedFieldName", "argument_annotation", "clean_schema", "generate_models", "object_models", "parse_module", "plain_annotation", "read_model_classes", "union_members"),
+    "datamodel": ("ModelClass", "ModelField", "ReferenceMapper", "UnexpectedFieldName", "argument_annotation", "clean_schema", "generate_models", "object_models", "plain_annotation", "read_model_classes", "union_members"),
     "model_polish": ("IMPORTED_NAMES", "polish_models"),
+    "trees": ("parse_module",),
 })

@@ -30,8 +30,6 @@ _EDITS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^        (response = )?self\._api\.send\($", r"        \1await self._api.send("),
     )
 )
-_LINE_LENGTH = 100
-
 
 def _edited(source: str) -> tuple[str, tuple[int, ...]]:
     counts = []
@@ -55,14 +53,14 @@ def pair_twins(sources: list[str]) -> dict[str, str]:
     return twins
 
 
-def derive(sync_source: str, sync_formatted: str) -> str | None:
-    """black's output for the async twin of `sync_source`, from black's output for it; None where
-    that cannot be told without black."""
+def derive(sync_source: str, sync_formatted: str, line_length: int) -> str | None:
+    """black's output (at `line_length`) for the async twin of `sync_source`, from black's output
+    for it; None where that cannot be told without black."""
     _, expected_counts = _edited(sync_source)
     twin, counts = _edited(sync_formatted)
     if counts != expected_counts:
         return None
     for before, after in zip(sync_formatted.split("\n"), twin.split("\n")):
-        if after != before and (len(after) > _LINE_LENGTH or not after.isascii()):
+        if after != before and (len(after) > line_length or not after.isascii()):
             return None
     return twin

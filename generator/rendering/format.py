@@ -138,7 +138,9 @@ def _format_all(sources: Iterable[str], meanwhile: Callable[[], None] = lambda: 
     twins = {twin: sync for twin, sync in async_twins.pair_twins(unique).items() if twin not in results}
     missing = [source for source in unique if source not in results and source not in twins]
     results.update(_format_missing(missing, keys, meanwhile))
-    derived = {twin: async_twins.derive(sync, results[sync]) for twin, sync in twins.items()}
+    derived = {
+        twin: async_twins.derive(sync, results[sync], _LINE_LENGTH) for twin, sync in twins.items()
+    }
     for twin, output in derived.items():
         if output is not None:
             results[twin] = output

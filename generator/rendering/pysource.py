@@ -102,7 +102,7 @@ def top_level_cuts(source: str) -> list[int]:
     lines = _statement_lines(source, scan(source))
     cuts = []
     previous: str | None = None  # the kind of the last top-level line: "definition", "@" or "other"
-    statements = 0  # top-level statements so far, comments aside
+    previous_is_first = False  # whether that line began the module's first statement
     blank_before = False
     last_is_comment = False
     for offset in lines:
@@ -124,11 +124,11 @@ def top_level_cuts(source: str) -> list[int]:
         else:
             kind = "other"
         starts_definition = kind == "@" or (kind == "definition" and previous != "@")
-        after_statement = previous == "definition" or (previous == "other" and statements > 1)
+        after_statement = previous == "definition" or (previous == "other" and not previous_is_first)
         if starts_definition and after_statement and blank_before and not last_is_comment:
             cuts.append(offset)
         if kind != "comment":
-            statements += kind != "@" and not (kind == "definition" and previous == "@")
+            previous_is_first = previous is None
             previous = kind
         last_is_comment = kind == "comment"
         blank_before = False

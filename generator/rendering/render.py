@@ -17,7 +17,7 @@ import jinja2
 from ..foundation import escape
 from ..ir.nodes import Api, Operation
 from ..ir.package_names import EXCEPTION_NAMES
-from ..models.datamodel import parse_module
+from ..models.trees import parse_module
 from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"

@@ -45,7 +45,8 @@ def test_each_async_resource_class_is_black_on_it_made_from_its_twin(spec: Path)
     pairs = async_twins.pair_twins([piece for pair in classes for piece in pair])
     assert pairs == {async_source: sync_source for sync_source, async_source in classes}
     for sync_source, async_source in classes:
-        assert async_twins.derive(sync_source, _black(sync_source)) == _black(async_source)
+        derived = async_twins.derive(sync_source, _black(sync_source), formatting._LINE_LENGTH)
+        assert derived == _black(async_source)
 
 
 def test_a_line_the_edits_push_past_the_limit_is_left_to_black(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,7 +56,7 @@ def test_a_line_the_edits_push_past_the_limit_is_left_to_black(monkeypatch: pyte
     long = "I" + "tems" * 12 + "Resource"
     sync_source, async_source = sync_source.replace(name, long), async_source.replace(name, long)
     assert async_twins.pair_twins([sync_source, async_source]) == {async_source: sync_source}
-    assert async_twins.derive(sync_source, _black(sync_source)) is None
+    assert async_twins.derive(sync_source, _black(sync_source), formatting._LINE_LENGTH) is None
 
     monkeypatch.setattr(cache, "_enabled", False)
     module = f"{sync_source}\n\n{async_source}"

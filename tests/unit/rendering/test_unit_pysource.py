@@ -133,6 +133,7 @@ CUT_CASES = [
     '"""Module."""\n\n@x\ndef a():\n    pass\n',  # after the module docstring: no cut
     '"""Module."""\n\nX = {\n    "a": 1,\n}\n"""X\'s doc."""\n\n\nclass A:\n    pass\n',
     "import os\n\nif os:\n    y = 1\n    # last\n\ndef a():\n    pass\n",
+    "@x\ndef a():\n    pass\nX = 1\n\n\ndef b():\n    pass\n",  # X is not the first statement
 ]
 
 
