@@ -201,6 +201,15 @@ def _use_tree(tree: Path) -> None:
     sys.path.insert(0, str(tree.resolve()))
 
 
+def _as_the_command_runs() -> None:
+    """The process settings the `clientgen` command starts with, where the tree has them."""
+    try:
+        from generator.foundation import oneshot
+    except ImportError:  # a tree from before foundation/oneshot.py: the interpreter's defaults
+        return
+    oneshot.collect_garbage_rarely()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("spec", type=Path)
@@ -213,6 +222,8 @@ def main() -> None:
     os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
     try:
         from generator import api  # what the command line imports before it reads a manifest
+
+        _as_the_command_runs()
 
         imported, imported_cpu = time.perf_counter() - _started, _cpu(os.times()) - _cpu(_started_cpu)
         spec = scratch / "spec.json"

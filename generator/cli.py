@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import api
-from .foundation import cache, progress
+from .foundation import cache, oneshot, progress
 from .foundation.diagnostics import SpecError, UserError
 
 
@@ -265,3 +265,9 @@ def list_operations(project: api.Project) -> None:
         _fail(error)
     for provider, method, http in rows:
         click.echo(f"{provider:<10} {http:<55} {method}")
+
+
+def run() -> None:
+    """The `clientgen` command: `main` in a process tuned for one short run (foundation/oneshot.py)."""
+    oneshot.collect_garbage_rarely()
+    oneshot.run_then_exit(main)

@@ -5,5 +5,5 @@ Nothing here knows about OpenAPI or the pipeline. Later stages import these modu
 
 __all__ = [
     "cache", "diagnostics", "dist_versions", "escape", "exports", "fingerprint", "forked", "naming",
-    "progress",
+    "oneshot", "progress",
 ]

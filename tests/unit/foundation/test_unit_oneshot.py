@@ -1,0 +1,82 @@
+"""The command's process ends without freeing its objects, but otherwise as Python would end it."""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.foundation import oneshot
+
+PROJECT = Path(__file__).resolve().parents[3]
+
+
+def _run(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    script = textwrap.dedent(f"""
+        import atexit, sys
+        from pathlib import Path
+        from generator.foundation import oneshot
+        atexit.register(lambda: Path({str(tmp_path / "hook-ran")!r}).write_text("yes"))
+        def main():
+        {textwrap.indent(textwrap.dedent(body), "    ")}
+        oneshot.run_then_exit(main)
+    """)
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=PROJECT, timeout=60, check=False)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "stderr"),
+    [
+        ("print('done', end='')", 0, ""),
+        ("print('done', end=''); sys.exit()", 0, ""),
+        ("print('done', end=''); sys.exit(3)", 3, ""),
+        ("print('done', end=''); sys.exit('no specs found')", 1, "no specs found\n"),
+    ],
+)
+def test_status_output_and_exit_hooks_are_those_of_a_normal_exit(
+    tmp_path: Path, body: str, status: int, stderr: str
+) -> None:
+    done = _run(body, tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (status, "done", stderr)
+    assert (tmp_path / "hook-ran").read_text() == "yes"  # atexit hooks ran before the exit
+
+
+def test_an_unexpected_exception_leaves_the_normal_way_with_its_traceback(tmp_path: Path) -> None:
+    done = _run("raise KeyError('boom')", tmp_path)
+    assert done.returncode == 1
+    assert "Traceback" in done.stderr and "KeyError: 'boom'" in done.stderr
+    assert (tmp_path / "hook-ran").read_text() == "yes"
+
+
+def test_the_private_exit_hook_runner_is_still_there() -> None:
+    # run_then_exit falls back to a normal (slower) exit without it: this says when that happens.
+    assert callable(getattr(atexit, "_run_exitfuncs", None))
+
+
+def test_without_the_private_runner_the_exit_is_the_normal_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(atexit, "_run_exitfuncs")
+    with pytest.raises(SystemExit) as exit:
+        oneshot.run_then_exit(lambda: sys.exit(4))
+    assert exit.value.code == 4
+
+
+def test_the_collector_runs_less_often_but_a_higher_setting_is_kept() -> None:
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        oneshot.collect_garbage_rarely()
+        assert gc.get_threshold() == (oneshot.COLLECT_EVERY, 10, 10)
+        gc.set_threshold(50_000, 5, 5)
+        oneshot.collect_garbage_rarely()
+        assert gc.get_threshold() == (50_000, 5, 5)
+        gc.set_threshold(0)  # collection switched off by the caller stays off
+        oneshot.collect_garbage_rarely()
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*saved)
