@@ -60,7 +60,10 @@ def python_of(venv: str) -> str:
 def setup_venvs() -> None:
     for name, requirements in VENV_REQUIREMENTS.items():
         marker = VENVS / name / ".benchmark-pins"
-        pins = hashlib.sha256(json.dumps(requirements).encode()).hexdigest()
+        # An editable install's console script and dependencies come from pyproject.toml: a
+        # change there (the command's entry point, a pin) needs the venv made again.
+        project = (ROOT / "pyproject.toml").read_text(encoding="utf-8") if "-e" in requirements else ""
+        pins = hashlib.sha256(json.dumps([requirements, project]).encode()).hexdigest()
         if marker.is_file() and marker.read_text() == pins:
             continue
         log(f"setting up {VENVS.name}/{name} ...")
