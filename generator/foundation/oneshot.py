@@ -9,7 +9,8 @@ Two defaults of CPython are tuned for long-lived programs and cost a short one r
   on 2 cores, with the same peak memory (forked workers inherit the setting).
 - At exit the interpreter frees every object and module one by one: 0.11-0.12 s after a cold run
   of a small spec, 13% of the whole. The exit hooks (atexit: logging's flush, multiprocessing's
-  and concurrent.futures' joins) still run here; only the freeing is skipped.
+  and concurrent.futures' joins) still run here, and a process with a thread still running
+  exits the normal way; only the freeing is skipped.
 
 Only the command line uses this: a program that imports the generator keeps its own settings.
 """
@@ -20,6 +21,7 @@ import atexit
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -53,8 +55,9 @@ def run_then_exit(main: Callable[[], object]) -> NoReturn:
     except SystemExit as exit:
         code = exit_code(exit)
     # Private to CPython's atexit module, present since Python 3.0; without it, the normal exit.
+    # So too while another thread runs: the normal exit waits for it, os._exit would cut it off.
     run_exit_hooks: Callable[[], None] | None = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_hooks is None:
+    if run_exit_hooks is None or threading.active_count() > 1:
         sys.exit(code)
     run_exit_hooks()
     for stream in (sys.stdout, sys.stderr):

@@ -17,15 +17,16 @@ PROJECT = Path(__file__).resolve().parents[3]
 
 
 def _run(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    script = textwrap.dedent(f"""
-        import atexit, sys
-        from pathlib import Path
-        from generator.foundation import oneshot
-        atexit.register(lambda: Path({str(tmp_path / "hook-ran")!r}).write_text("yes"))
-        def main():
-        {textwrap.indent(textwrap.dedent(body), "    ")}
-        oneshot.run_then_exit(main)
-    """)
+    """`body` as the `main` of a script that ends through run_then_exit."""
+    script = "\n".join([
+        "import atexit, sys",
+        "from pathlib import Path",
+        "from generator.foundation import oneshot",
+        f"atexit.register(lambda: Path({str(tmp_path / 'hook-ran')!r}).write_text('yes'))",
+        "def main():",
+        textwrap.indent(body, "    "),
+        "oneshot.run_then_exit(main)",
+    ])
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=PROJECT, timeout=60, check=False)
 
@@ -64,6 +65,18 @@ def test_without_the_private_runner_the_exit_is_the_normal_one(monkeypatch: pyte
     with pytest.raises(SystemExit) as exit:
         oneshot.run_then_exit(lambda: sys.exit(4))
     assert exit.value.code == 4
+
+
+def test_a_thread_still_running_is_waited_for_as_by_a_normal_exit(tmp_path: Path) -> None:
+    done = _run(
+        "import threading, time\n"
+        f"def late(): time.sleep(0.3); Path({str(tmp_path / 'thread-done')!r}).write_text('yes')\n"
+        "threading.Thread(target=late).start()\n"
+        "sys.exit(5)",
+        tmp_path,
+    )
+    assert done.returncode == 5
+    assert (tmp_path / "thread-done").read_text() == "yes"
 
 
 def test_the_collector_runs_less_often_but_a_higher_setting_is_kept() -> None:
