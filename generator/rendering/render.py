@@ -18,6 +18,7 @@ from ..foundation import escape
 from ..ir.nodes import Api, Operation
 from ..ir.package_names import EXCEPTION_NAMES
 from ..models.trees import parse_module
+from . import layout
 from .template_cache import TemplateBytecodeCache
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -86,7 +87,7 @@ def status_classes(api: Api) -> tuple[str, list[StatusClass]]:
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Python, TOML and Markdown; values arrive pre-escaped
@@ -96,6 +97,12 @@ def environment() -> jinja2.Environment:
         # Compiling the templates costs more than a small spec's rendering: once per machine.
         bytecode_cache=TemplateBytecodeCache(),
     )
+    # Lines whose layout depends on their length, printed as black would print them (layout.py).
+    env.globals.update(
+        call=layout.call, concatenation=layout.concatenation, conditional=layout.conditional,
+        parameter=layout.parameter,
+    )
+    return env
 
 
 def _model_imports(models_source: str) -> dict[str, str]:
@@ -165,7 +172,7 @@ def client_imports(api: Api) -> dict[str, str]:
     for module in sorted(by_module):
         top = module.split(".")[0]
         group = 2 if module.startswith(".") else 0 if top in sys.stdlib_module_names else 1
-        groups[group].append(f"from {module} import {', '.join(sorted(by_module[module], key=_isort_key))}")
+        groups[group].append(layout.import_from(module, sorted(by_module[module], key=_isort_key)))
     return {"stdlib": "\n".join(groups[0]), "third_party": "\n".join(groups[1]),
             "local": "\n".join(groups[2]), "runtime": sorted(runtime, key=_isort_key)}
 

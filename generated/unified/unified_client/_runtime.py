@@ -49,8 +49,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 ParsedT = TypeVar("ParsedT")
 Params = ParamSpec("Params")
 
-__version__ = "2.0.5"
-USER_AGENT = "unified-client/2.0.5 (python; httpx)"
+__version__ = "2.0.7"
+USER_AGENT = "unified-client/2.0.7 (python; httpx)"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
