@@ -114,3 +114,18 @@ def test_the_client_templates_print_what_black_prints(spec: Path, monkeypatch: p
             if spec.parent.name == "servers" and piece.startswith("def _server_url("):
                 continue  # a server URL built from variables: black splits the sum in parentheses
             assert _black_keeps(piece), f"{path}: black changes\n{piece}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class A(BaseModel):\n    """One line."""\n    x: int\n',
+        'class A(BaseModel):\n    """\n    Several\n    lines.\n    """\n    x: int\n    y: str\n',
+        'class A(BaseModel):\n    """Already apart."""\n\n    x: int\n',
+        'class A(BaseModel):\n    """Nothing after it."""\n',
+        'class A(RootModel[int]):\n    """A root."""\n    root: int\n\n\nclass B(BaseModel):\n    x: int\n',
+    ],
+)
+def test_a_class_docstring_is_followed_by_an_empty_line_as_black_puts_it(source: str) -> None:
+    laid_out = layout.blank_line_after_class_docstrings(source)
+    assert black.format_str(laid_out, mode=formatting.black_mode()) == laid_out
