@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..foundation import cache, dist_versions
 from . import async_twins, black_seed
-from .pysource import respelled_strings_only, top_level_cuts
+from .pysource import method_cuts, respelled_strings_only, top_level_cuts
 
 if TYPE_CHECKING:
     import black
@@ -153,27 +153,73 @@ def _format_missing(
     missing: list[str], keys: dict[str, str], meanwhile: Callable[[], None] = lambda: None
 ) -> dict[str, str]:
     """black's output for each of `missing`, spread over a pool of processes when they are many
-    enough to pay for it; each is written to the cache. `meanwhile` as for _format_all."""
-    if missing:
+    enough to pay for it; each is written to the cache. `meanwhile` as for _format_all.
+
+    A class is formatted a method at a time (`_units`): a method that black's first pass changes
+    costs a second pass over that method alone, a regeneration reformats only the methods that
+    changed, and the pool's largest task is a method rather than a class of thousands of lines.
+    """
+    units_of = {source: _units(source) for source in missing}
+    unit_keys = {unit: seed_key(unit) for units in units_of.values() for unit in units}
+    cut = [unit_keys[unit] for source, units in units_of.items() if len(units) > 1 for unit in units]
+    found = cache.get_many(_CACHE_NAMESPACE, cut) if cut else {}
+    done = {unit: found[key] for unit, key in unit_keys.items() if key in found}
+    todo = [unit for unit in unit_keys if unit not in done]
+    done.update(zip(todo, _black_all(todo, meanwhile)))
+    for unit in todo:
+        cache.put(_CACHE_NAMESPACE, unit_keys[unit], done[unit])
+    results = {}
+    for source, units in units_of.items():
+        joined = _join_units([done[unit] for unit in units]) if len(units) > 1 else done[source]
+        results[source] = joined if joined is not None else _black(source)
+        if len(units) > 1:
+            cache.put(_CACHE_NAMESPACE, keys[source], results[source])
+    return results
+
+
+def _black_all(sources: list[str], meanwhile: Callable[[], None]) -> list[str]:
+    """black's output for each of `sources`, in order; over a pool when they are many enough."""
+    if sources:
         black_mode()  # imported here, once, rather than in each worker after the fork
-    workers = min(_worker_count(), len(missing))
+    workers = min(_worker_count(), len(sources))
     fork = "fork" in multiprocessing.get_all_start_methods()
-    if fork and workers > 1 and sum(s.count("\n") for s in missing) >= _POOL_MIN_LINES:
-        batches = _batches(missing)
+    if fork and workers > 1 and sum(s.count("\n") for s in sources) >= _POOL_MIN_LINES:
+        batches = _batches(sources)
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         try:
             results_in_order = pool.map(_black_many, batches)
             meanwhile()  # this process would only wait for the pool otherwise
-            formatted = [out for batch in results_in_order for out in batch]
+            formatted = {s: out for batch, outs in zip(batches, results_in_order)
+                         for s, out in zip(batch, outs)}
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-        missing = [source for batch in batches for source in batch]
-    else:
-        meanwhile()
-        formatted = _black_many(missing)
-    for source, output in zip(missing, formatted):
-        cache.put(_CACHE_NAMESPACE, keys[source], output)
-    return dict(zip(missing, formatted))
+        return [formatted[source] for source in sources]
+    meanwhile()
+    return _black_many(sources)
+
+
+# A method is formatted inside a class of its own, so that black indents it as a method.
+_CLASS_WRAPPER = "class _:\n"
+
+
+def _units(source: str) -> list[str]:
+    """`source` cut before each method of a class that follows another (pysource.method_cuts):
+    the class up to its second method, then each method inside `_CLASS_WRAPPER`."""
+    cuts = method_cuts(source)
+    if not cuts:
+        return [source]
+    bounds = [0, *cuts, len(source)]
+    pieces = [source[begin:end].strip("\n") + "\n" for begin, end in zip(bounds, bounds[1:])]
+    return [pieces[0], *(_CLASS_WRAPPER + piece for piece in pieces[1:])]
+
+
+def _join_units(formatted: list[str]) -> str | None:
+    """The class from black's output for each of its `_units`: one blank line between methods,
+    as black puts it. None if black's output for a method is not inside its wrapper."""
+    first, *methods = formatted
+    if not all(method.startswith(_CLASS_WRAPPER) for method in methods):
+        return None
+    return "\n".join([first, *(method[len(_CLASS_WRAPPER):] for method in methods)])
 
 
 _CODE_BLOCK = re.compile(r"(```python\n)(.*?)(```)", re.DOTALL)

@@ -136,6 +136,46 @@ def top_level_cuts(source: str) -> list[int]:
 
 
 
+_METHOD = re.compile(r"    (?:def|async[ \t]+def)[ \t]")
+
+
+def method_cuts(source: str) -> list[int]:
+    """Offsets, in `source` (one top-level class), where a method definition (its first
+    decorator, if any) follows another method of the class with nothing but blank lines between
+    them: where black always puts exactly one blank line, so the class formats the same cut there
+    as whole (each method apart inside a class of its own; see format.py)."""
+    if not source.startswith("class "):
+        return []
+    lines = _statement_lines(source, scan(source))
+    cuts = []
+    previous = ""  # the kind of the last line of the class body's own level: "def", "@", "other"
+    blank_before = False
+    last_is_comment = False
+    for offset in lines[1:]:
+        end = source.find("\n", offset)
+        line = source[offset : end if end >= 0 else len(source)]
+        if not line.strip():
+            blank_before = True
+            continue
+        if not line.startswith("    "):
+            return []  # something after the class at the top level: not one class
+        if line[4] in " \t\f":  # inside the body of the last statement of the class
+            last_is_comment = line.lstrip().startswith("#")
+            blank_before = False
+            continue
+        body_line = line[4:]
+        kind = ("comment" if body_line.startswith("#") else "@" if body_line.startswith("@")
+                else "def" if _METHOD.match(line) else "other")
+        starts_method = kind == "@" or (kind == "def" and previous != "@")
+        if starts_method and previous == "def" and blank_before and not last_is_comment:
+            cuts.append(offset)
+        if kind != "comment":
+            previous = kind
+        last_is_comment = kind == "comment"
+        blank_before = False
+    return cuts
+
+
 def _literal_value(literal: str) -> tuple[type, object] | None:
     try:
         value = ast.literal_eval(literal)

@@ -14,6 +14,7 @@ from generator.rendering.pysource import (
     first_non_ascii_code_line,
     respelled_strings_only,
     scan,
+    method_cuts,
     top_level_cuts,
 )
 
@@ -158,3 +159,58 @@ def test_top_level_cuts_on_unusual_layouts(source: str) -> None:
 ])
 def test_respelled_strings_only(before, after, same):
     assert respelled_strings_only(before, after) is same
+
+
+def _ast_method_cuts(source: str) -> list[int]:
+    """The rule, read off Python's own parse of one class: before a method (its first decorator)
+    that follows another method of the class with only blank lines between them."""
+    methods = (ast.FunctionDef, ast.AsyncFunctionDef)
+    lines = source.splitlines(keepends=True)
+    offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
+    body = ast.parse(source).body
+    if len(body) != 1 or not isinstance(body[0], ast.ClassDef):
+        return []  # not one class: nothing is cut
+    only = body[0]
+    cuts = []
+    for before, node in itertools.pairwise(only.body):
+        if isinstance(node, methods) and isinstance(before, methods):
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+            gap = lines[before.end_lineno or before.lineno : start]
+            if gap and all(not line.strip() for line in gap):
+                cuts.append(offsets[start])
+    return cuts
+
+
+def _classes(path: Path) -> list[str]:
+    source = path.read_text()
+    bounds = [0, *top_level_cuts(source), len(source)]
+    pieces = [source[a:b].strip("\n") + "\n" for a, b in zip(bounds, bounds[1:])]
+    return [piece for piece in pieces if piece.startswith("class ")]
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_method_cuts_match_the_parsed_class(path: Path) -> None:
+    for source in _classes(path):
+        assert method_cuts(source) == _ast_method_cuts(source), source[:200]
+
+
+METHOD_CASES = [
+    "class A:\n    def a(self):\n        pass\n\n    def b(self):\n        pass\n",
+    "class A:\n    x = 1\n\n    def a(self):\n        pass\n\n    @property\n    def b(self):\n        pass\n",
+    "class A:\n    def a(self):\n        pass\n    # note\n\n    def b(self):\n        pass\n",
+    "class A:\n    def a(self):\n        pass\n        # trailing\n\n    def b(self):\n        pass\n",
+    'class A:\n    def a(self):\n        s = """\n\n    def not_a_cut(self):\n"""\n\n    async def b(self):\n        pass\n',
+    "class A:\n    def a(self):\n        return (\n1\n)\n    def b(self):\n        pass\n",
+    "class A:\n    def a(self):\n        pass\n\n    y = 2\n\n    def b(self):\n        pass\n",
+    "class A:\n    @x\n\n    @y\n    def a(self):\n        pass\n\n    @z\n    def b(self):\n        pass\n",
+]
+
+
+@pytest.mark.parametrize("source", METHOD_CASES)
+def test_method_cuts_on_unusual_layouts(source: str) -> None:
+    assert method_cuts(source) == _ast_method_cuts(source)
+
+
+def test_no_method_cuts_outside_one_class() -> None:
+    assert method_cuts("def a():\n    pass\n\n\ndef b():\n    pass\n") == []
+    assert method_cuts("class A:\n    def a(self):\n        pass\n\n    def b(self):\n        pass\nX = 1\n") == []
