@@ -67,25 +67,55 @@ def concatenation(indent: str, expression: str, tail: str = "") -> str:
     return operands(indent, [part.strip() for part in parts], "+", tail)
 
 
-def blank_line_after_class_docstrings(source: str) -> str:
-    """`source` (a module) with an empty line between each top-level class's docstring and the
-    statement after it, where black puts one; the model generator writes none."""
+def models_module(source: str) -> str:
+    """`source` (the models module) with what black changes in the model generator's layout
+    made already where that is known: an empty line between a class docstring and the statement
+    after it, and a field annotated by one long subscript split at its brackets."""
     if "\r" in source:
         return source  # line numbers would not be the text's lines: black's business
-    tree = parse_module(source)
     lines = source.split("\n")
-    after_docstrings = [
-        node.body[0].end_lineno
-        for node in tree.body
-        if isinstance(node, ast.ClassDef) and len(node.body) > 1
-        and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
-        and isinstance(node.body[0].value.value, str)
-    ]
-    for line in reversed(after_docstrings):
-        following = lines[line].strip() if line is not None and line < len(lines) else ""
-        if following and not following.startswith("#"):
-            lines.insert(line, "")
+    edits: dict[int, list[str]] = {}  # line index -> the lines that replace it
+    for node in parse_module(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        first = node.body[0]
+        if (
+            len(node.body) > 1 and isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)
+        ):
+            after = first.end_lineno or first.lineno
+            following = lines[after].strip() if after < len(lines) else ""
+            if following and not following.startswith("#"):
+                edits[after - 1] = [lines[after - 1], ""]
+        for statement in node.body:
+            field = _long_field(statement, lines)
+            if field is not None:
+                edits[statement.lineno - 1] = field.split("\n")
+    for index in sorted(edits, reverse=True):
+        lines[index : index + 1] = edits[index]
     return "\n".join(lines)
+
+
+def _long_field(statement: ast.stmt, lines: list[str]) -> str | None:
+    """A one-line `name: Base[a, b, ...]` field of a class that is too long, as black lays it out."""
+    if not (
+        isinstance(statement, ast.AnnAssign) and statement.value is None
+        and isinstance(statement.target, ast.Name) and statement.lineno == statement.end_lineno
+        and statement.col_offset == 4
+    ):
+        return None
+    line = lines[statement.lineno - 1]
+    head = f"    {statement.target.id}: "
+    if fits(line) or not line.startswith(head):
+        return None
+    subscript = _subscript(line[len(head):])
+    if subscript is None:
+        return None
+    base, elements = subscript
+    if len(elements) == 1 and not _atom(elements[0]):
+        return None  # black splits inside that one element: its own business
+    laid_out = bracketed("    ", head[4:] + base, "[]", elements)
+    return None if laid_out == line else laid_out
 
 
 def import_from(module: str, names: Sequence[str]) -> str:

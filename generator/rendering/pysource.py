@@ -144,8 +144,8 @@ def method_cuts(source: str) -> list[int]:
     decorator, if any) follows another method of the class with nothing but blank lines between
     them: where black always puts exactly one blank line, so the class formats the same cut there
     as whole (each method apart inside a class of its own; see format.py)."""
-    if not source.startswith("class "):
-        return []
+    if not source.startswith("class ") or source.count("def ") < 2:
+        return []  # not a class, or no second method to cut before (a model: most pieces)
     lines = _statement_lines(source, scan(source))
     cuts = []
     previous = ""  # the kind of the last line of the class body's own level: "def", "@", "other"

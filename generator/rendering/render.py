@@ -373,7 +373,7 @@ def render_package(api: Api, spec_name: str) -> dict[str, str]:
         ),
         "README.md": env.get_template("README.md.jinja").render(**context),
         f"{package}/py.typed": "",
-        f"{package}/models.py": layout.blank_line_after_class_docstrings(api.models_source),
+        f"{package}/models.py": layout.models_module(api.models_source),
     }
     for name in ("__init__.py", "_base.py", "_checks.py", "_client.py", "_runtime.py",
                  "_exceptions.py", "testing.py"):

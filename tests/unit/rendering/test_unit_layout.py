@@ -124,8 +124,11 @@ def test_the_client_templates_print_what_black_prints(spec: Path, monkeypatch: p
         'class A(BaseModel):\n    """Already apart."""\n\n    x: int\n',
         'class A(BaseModel):\n    """Nothing after it."""\n',
         'class A(RootModel[int]):\n    """A root."""\n    root: int\n\n\nclass B(BaseModel):\n    x: int\n',
+        'class A(BaseModel):\n    """Doc."""\n    status: Annotated[Literal[\'AAAAAAAAAAAAAA\', \'BBBBBBBBBBBBBBBBBBB\', '
+        '\'CCCCCCCCCCCCCCCC\', \'DDDDDD\'], OpenEnum]\n    """Field doc."""\n'
+        '    kind: Literal[\'KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK\']\n',
     ],
 )
-def test_a_class_docstring_is_followed_by_an_empty_line_as_black_puts_it(source: str) -> None:
-    laid_out = layout.blank_line_after_class_docstrings(source)
-    assert black.format_str(laid_out, mode=formatting.black_mode()) == laid_out
+def test_the_models_module_is_laid_out_as_black_lays_it_out(source: str) -> None:
+    laid_out = layout.models_module(source)
+    assert _black_keeps(laid_out), laid_out
