@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 
 _SEPARATORS = re.compile(r"[-_.]+")
 
@@ -22,7 +22,7 @@ def _normalized(name: str) -> str:
     return _SEPARATORS.sub("_", name).lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _listing(entry: str) -> tuple[str, ...] | None:
     """The names in a sys.path entry; None where it is not a folder (a zip file, say)."""
     try:
@@ -53,7 +53,7 @@ def _from_listing(name: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def version(name: str) -> str:
     """The installed version of distribution `name`, as `importlib.metadata.version` says it."""
     found = _from_listing(name)

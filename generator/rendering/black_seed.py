@@ -9,22 +9,21 @@ run produces. A test rebuilds the seed from the golden fixtures and fails when i
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from .seed_file import read_seed, seed_text
+
+__all__ = ["SEED_FILE", "common_pieces", "seed_text", "seeded"]
 
 SEED_FILE = Path(__file__).with_name("black_seed.json")
 
 
 @lru_cache(maxsize=1)
 def seeded() -> dict[str, str]:
-    """The shipped entries, {cache key: black's output}; none when the file is absent or unreadable."""
-    try:
-        entries = json.loads(SEED_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
+    """The shipped entries, {cache key: black's output}."""
+    return read_seed(SEED_FILE)
 
 
 def common_pieces(packages: Iterable[Iterable[str]]) -> list[str]:
@@ -35,8 +34,3 @@ def common_pieces(packages: Iterable[Iterable[str]]) -> list[str]:
         return []
     shared = set(sets[0]).intersection(*sets[1:])
     return [piece for piece in sets[0] if piece in shared]
-
-
-def seed_text(entries: dict[str, str]) -> str:
-    """The seed file's text: sorted keys, one entry per line, so a change reads as a small diff."""
-    return json.dumps(dict(sorted(entries.items())), indent=0, ensure_ascii=False) + "\n"

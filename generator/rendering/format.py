@@ -9,6 +9,7 @@ the cores by a forked process pool when there are enough of them to pay for it.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import re
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..foundation import cache, dist_versions
 from . import async_twins, black_seed
+from .layout import LINE_LENGTH
 from .pysource import method_cuts, respelled_strings_only, top_level_cuts
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 
 # black is imported only when a piece has to be formatted: a run that finds every piece in the
 # cache or the seed never pays for its import (about 0.1 s of a warm run's 0.6 s).
-_LINE_LENGTH = 100
+_LINE_LENGTH = LINE_LENGTH  # the layouts the templates print are measured against it too
 _TARGET = "PY310"
 _CACHE_NAMESPACE = "black"
 # Whole modules, once formatted: what a warm run of an unchanged package finds.
@@ -209,7 +211,7 @@ def _units(source: str) -> list[str]:
     if not cuts:
         return [source]
     bounds = [0, *cuts, len(source)]
-    pieces = [source[begin:end].strip("\n") + "\n" for begin, end in zip(bounds, bounds[1:])]
+    pieces = [source[begin:end].strip("\n") + "\n" for begin, end in itertools.pairwise(bounds)]
     return [pieces[0], *(_CLASS_WRAPPER + piece for piece in pieces[1:])]
 
 

@@ -13,15 +13,16 @@ A test rebuilds the seed from the templates and fails when it is stale.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from hashlib import sha256
 from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
 
 from ..foundation import cache
+from .seed_file import read_seed, seed_text
+
+__all__ = ["SEED_FILE", "TemplateBytecodeCache", "seed_key", "seed_text", "seeded"]
 
 _NAMESPACE = "jinja"
 SEED_FILE = Path(__file__).with_name("template_seed.json")
@@ -38,23 +39,13 @@ def seed_key(environment: jinja2.Environment, name: str, source: str) -> str:
         environment.keep_trailing_newline, environment.optimized, bool(environment.autoescape),
         sorted(environment.extensions),
     )
-    text = json.dumps([jinja2.__version__, repr(syntax), name, source], ensure_ascii=False)
-    return sha256(text.encode("utf-8")).hexdigest()
+    return cache.make_key(jinja2.__version__, repr(syntax), name, source)
 
 
 @lru_cache(maxsize=1)
 def seeded() -> dict[str, str]:
-    """The shipped entries, {seed key: Python source}; none when the file is absent or unreadable."""
-    try:
-        entries = json.loads(SEED_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
-
-
-def seed_text(entries: dict[str, str]) -> str:
-    """The seed file's text: sorted keys, so a change reads as a diff of the templates it touches."""
-    return json.dumps(dict(sorted(entries.items())), indent=0, ensure_ascii=False) + "\n"
+    """The shipped entries, {seed key: Python source}."""
+    return read_seed(SEED_FILE)
 
 
 class TemplateBytecodeCache(jinja2.BytecodeCache):
