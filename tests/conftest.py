@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDERS = ("kombo", "stackone", "unified", "xobin")
 
@@ -38,3 +40,21 @@ def shared_path(relative: str, shared: Path = SHARED) -> Path:
             pytest.fail(f"{message}, and CLIENTGEN_REQUIRE_SHARED=1 requires it")
         pytest.skip(message)
     return path
+
+
+@pytest.fixture
+def sent_to_black(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every source handed to black from here on, in order; formatted in this process, where it
+    can be recorded, however many lines there are."""
+    from generator.rendering import format as formatting
+
+    sent: list[str] = []
+    real = formatting._black_many
+
+    def recording(sources: list[str]) -> list[str]:
+        sent.extend(sources)
+        return real(sources)
+
+    monkeypatch.setattr(formatting, "_black_many", recording)
+    monkeypatch.setattr(formatting, "_POOL_MIN_LINES", 10**9)
+    return sent

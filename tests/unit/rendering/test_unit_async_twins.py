@@ -74,19 +74,12 @@ def test_a_class_the_edits_would_change_elsewhere_is_not_a_twin() -> None:
     assert async_twins.pair_twins([sync_source, async_source]) == {}
 
 
-def test_a_cold_run_sends_black_no_async_resource_class(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cold_run_sends_black_no_async_resource_class(
+    monkeypatch: pytest.MonkeyPatch, sent_to_black: list[str]
+) -> None:
     monkeypatch.setattr(cache, "_enabled", False)
     files = {"_client.py": _client(PROJECT / "specs" / "kombo.yaml")}
-    sent: list[str] = []
-    real = formatting._black_many
-
-    def recording(sources: list[str]) -> list[str]:
-        sent.extend(sources)
-        return real(sources)
-
-    monkeypatch.setattr(formatting, "_black_many", recording)
-    monkeypatch.setattr(formatting, "_POOL_MIN_LINES", 10**9)  # in this process, where it records
     out = formatting.format_files(files)["_client.py"]
     assert out == _black(files["_client.py"])
-    assert not [s for s in sent if _ASYNC_RESOURCE.match(s)]
-    assert [s for s in sent if re.match(r"class \w+Resource:", s)]
+    assert not [s for s in sent_to_black if _ASYNC_RESOURCE.match(s)]
+    assert [s for s in sent_to_black if re.match(r"class \w+Resource:", s)]

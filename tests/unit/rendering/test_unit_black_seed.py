@@ -43,19 +43,13 @@ def test_the_seed_is_black_on_the_pieces_every_fixture_renders_alike() -> None:
     assert len(common) >= 30, "the runtime's classes and functions are the same in every package"
 
 
-def test_an_empty_cache_formats_only_what_the_seed_does_not_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_cache_formats_only_what_the_seed_does_not_hold(
+    monkeypatch: pytest.MonkeyPatch, sent_to_black: list[str]
+) -> None:
     monkeypatch.setattr(cache, "_enabled", False)
     spec = FIXTURES[0]
     files = render_package(build_api(load_spec(spec), spec.parent.name), spec.name)
-    formatted_by_black: list[str] = []
-    real = formatting._black_many
-
-    def recording(sources: list[str]) -> list[str]:
-        formatted_by_black.extend(sources)
-        return real(sources)
-
-    monkeypatch.setattr(formatting, "_black_many", recording)
-    monkeypatch.setattr(formatting, "_POOL_MIN_LINES", 10**9)  # in this process, where it records
+    formatted_by_black = sent_to_black
     out = formatting.format_files(files)
     seeded = {key for key in black_seed.seeded()}
     assert seeded and not any(formatting.seed_key(s) in seeded for s in formatted_by_black)

@@ -124,9 +124,9 @@ def test_the_client_templates_print_what_black_prints(spec: Path, monkeypatch: p
         'class A(BaseModel):\n    """Already apart."""\n\n    x: int\n',
         'class A(BaseModel):\n    """Nothing after it."""\n',
         'class A(RootModel[int]):\n    """A root."""\n    root: int\n\n\nclass B(BaseModel):\n    x: int\n',
-        'class A(BaseModel):\n    """Doc."""\n    status: Annotated[Literal[\'AAAAAAAAAAAAAA\', \'BBBBBBBBBBBBBBBBBBB\', '
+        ('class A(BaseModel):\n    """Doc."""\n    status: Annotated[Literal[\'AAAAAAAAAAAAAA\', \'BBBBBBBBBBBBBBBBBBB\', '
         '\'CCCCCCCCCCCCCCCC\', \'DDDDDD\'], OpenEnum]\n    """Field doc."""\n'
-        '    kind: Literal[\'KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK\']\n',
+        '    kind: Literal[\'KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK\']\n'),
     ],
 )
 def test_the_models_module_is_laid_out_as_black_lays_it_out(source: str) -> None:

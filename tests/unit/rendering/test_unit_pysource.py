@@ -12,9 +12,9 @@ import pytest
 
 from generator.rendering.pysource import (
     first_non_ascii_code_line,
+    method_cuts,
     respelled_strings_only,
     scan,
-    method_cuts,
     top_level_cuts,
 )
 
@@ -101,17 +101,25 @@ def _ast_cuts(source: str) -> list[int]:
     statement other than the module's first, with only blank lines between the end of that
     statement and the first decorator of the definition."""
     definitions = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    body = ast.parse(source).body
+    return _cuts_after_blank_lines(source, [
+        (before, node) for index, (before, node) in enumerate(itertools.pairwise(body))
+        if isinstance(node, definitions) and (index > 0 or isinstance(before, definitions))
+    ])
+
+
+def _cuts_after_blank_lines(source: str, pairs: list[tuple[ast.stmt, ast.stmt]]) -> list[int]:
+    """For each (statement, definition after it): the offset of the definition's first line (its
+    first decorator's) where only blank lines lie between the two."""
     lines = source.splitlines(keepends=True)
     offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
     cuts = []
-    body = ast.parse(source).body
-    for index, (before, node) in enumerate(itertools.pairwise(body)):
-        if isinstance(node, definitions) and (index > 0 or isinstance(before, definitions)):
-            end = before.end_lineno or before.lineno
-            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-            gap = lines[end:start]
-            if gap and all(not line.strip() for line in gap):
-                cuts.append(offsets[start])
+    for before, node in pairs:
+        assert isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+        gap = lines[before.end_lineno or before.lineno : start]
+        if gap and all(not line.strip() for line in gap):
+            cuts.append(offsets[start])
     return cuts
 
 
@@ -165,26 +173,19 @@ def _ast_method_cuts(source: str) -> list[int]:
     """The rule, read off Python's own parse of one class: before a method (its first decorator)
     that follows another method of the class with only blank lines between them."""
     methods = (ast.FunctionDef, ast.AsyncFunctionDef)
-    lines = source.splitlines(keepends=True)
-    offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
     body = ast.parse(source).body
     if len(body) != 1 or not isinstance(body[0], ast.ClassDef):
         return []  # not one class: nothing is cut
-    only = body[0]
-    cuts = []
-    for before, node in itertools.pairwise(only.body):
-        if isinstance(node, methods) and isinstance(before, methods):
-            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-            gap = lines[before.end_lineno or before.lineno : start]
-            if gap and all(not line.strip() for line in gap):
-                cuts.append(offsets[start])
-    return cuts
+    return _cuts_after_blank_lines(source, [
+        (before, node) for before, node in itertools.pairwise(body[0].body)
+        if isinstance(node, methods) and isinstance(before, methods)
+    ])
 
 
 def _classes(path: Path) -> list[str]:
     source = path.read_text()
     bounds = [0, *top_level_cuts(source), len(source)]
-    pieces = [source[a:b].strip("\n") + "\n" for a, b in zip(bounds, bounds[1:])]
+    pieces = [source[a:b].strip("\n") + "\n" for a, b in itertools.pairwise(bounds)]
     return [piece for piece in pieces if piece.startswith("class ")]
 
 

@@ -68,7 +68,7 @@ def test_an_empty_cache_renders_from_the_seed_as_jinja_would(
         from_seed = render.render_package(api, spec.name)
         assert compiles == [], "a template was parsed although the seed holds it"
 
-        monkeypatch.setattr(template_cache, "seeded", lambda: {})
+        monkeypatch.setattr(template_cache, "seeded", dict)
         _fresh_environment(monkeypatch, compiles)
         assert render.render_package(api, spec.name) == from_seed
         assert compiles, "without the seed, Jinja compiles the templates"
