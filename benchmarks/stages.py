@@ -218,6 +218,11 @@ def _as_the_command_runs() -> None:
     except ImportError:  # a tree from before foundation/oneshot.py: the interpreter's defaults
         return
     oneshot.collect_garbage_rarely()
+    try:
+        from generator.rendering import black_helper
+    except ImportError:  # a tree from before rendering/black_helper.py: black in this process
+        return
+    black_helper.enable()
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ import click
 from . import api
 from .foundation import cache, oneshot, progress
 from .foundation.diagnostics import SpecError, UserError
+from .rendering import black_helper
 
 
 def _fail(error: SpecError) -> None:
@@ -270,4 +271,5 @@ def list_operations(project: api.Project) -> None:
 def run() -> None:
     """The `clientgen` command: `main` in a process tuned for one short run (foundation/oneshot.py)."""
     oneshot.collect_garbage_rarely()
+    black_helper.enable()
     oneshot.run_then_exit(main)

@@ -18,6 +18,7 @@ from .models.datamodel import UnexpectedFieldName
 from .output.config import SpecOptions
 from .output.layout import provider_for
 from .reading.loader import LoadedSpec, load_spec
+from .rendering import black_helper
 from .rendering.ast_check import spec_text_problems
 from .rendering.format import format_files
 from .rendering.render import render_package
@@ -75,7 +76,8 @@ class Validation:
         self._key = cache.validation_key(spec.text, spec.path.suffix)
         self._problems: list[Diagnostic] | None = None
         self._worker: ForkedCall[list[Diagnostic]] | None = None
-        if cache.get("valid", self._key) is not None:  # only a clean result is kept
+        self.known = cache.get("valid", self._key) is not None
+        if self.known:  # only a clean result is kept
             self._problems = []
             self._key = ""
         elif background and len(spec.text) >= BACKGROUND_VALIDATION_MIN_CHARS and _refers_within(spec):
@@ -170,6 +172,19 @@ def generate_package(
     # The validator's verdict is awaited last, so that it runs beside everything else here: what
     # is built from the spec in the meantime stays in memory and is returned only after a clean
     # verdict, and any failure first reports the spec's own problems, as if validation ran first.
+    # A spec not generated before has pieces for black: a helper imports it meanwhile.
+    with black_helper.running(wanted=not validation.known):
+        files = _build_and_format(spec, name, validation, package_version, options)
+    progress.step(name, "validating")
+    validation.wait()
+    _verify_python(spec, files)
+    return Generated(name, spec, files)
+
+
+def _build_and_format(
+    spec: LoadedSpec, name: str, validation: Validation,
+    package_version: Callable[[Api], str] | None, options: SpecOptions,
+) -> dict[str, str]:
     try:
         try:
             api = build_configured_api(spec, name, options)
@@ -178,16 +193,12 @@ def generate_package(
         if package_version is not None:
             api = dataclasses.replace(api, package_version=package_version(api))
         progress.step(name, "rendering")
-        rendered = render_package(api, spec_path.name)
+        rendered = render_package(api, spec.path.name)
         progress.step(name, "formatting")
-        files = _format(spec, rendered)
+        return _format(spec, rendered)
     except Exception:
         validation.wait()
         raise
     except BaseException:  # an interrupt: the verdict is no longer wanted
         validation.cancel()
         raise
-    progress.step(name, "validating")
-    validation.wait()
-    _verify_python(spec, files)
-    return Generated(name, spec, files)

@@ -6,9 +6,19 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-# The project root holding the `generator` package and the `templates` folder render.py loads.
-_PROJECT_DIR = Path(__file__).resolve().parents[2]
-_CODE_DIRS = (_PROJECT_DIR / "generator", _PROJECT_DIR / "templates")
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def _templates_dir() -> Path:
+    """The templates render.py loads: inside the package where a wheel installed them, else at the
+    top of the checkout the package runs from (pyproject.toml maps the one to the other)."""
+    installed = _PACKAGE_DIR / "templates"
+    return installed if installed.is_dir() else _PACKAGE_DIR.parent / "templates"
+
+
+TEMPLATES_DIR = _templates_dir()
+# What shapes the output besides the templates: the code, and the settings it hands to isort.
+_CODE_SUFFIXES = (".py", ".cfg")
 
 
 @lru_cache(maxsize=1)
@@ -16,13 +26,13 @@ def generator_fingerprint() -> str:
     """A hash of the generator's own code and templates: editing either invalidates the fast path."""
     digest = hashlib.sha256()
     sources = sorted(
-        path
-        for folder in _CODE_DIRS
+        (folder, path)
+        for folder in (_PACKAGE_DIR, TEMPLATES_DIR)
         for path in folder.rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
-        and (folder.name == "templates" or path.suffix == ".py")
+        and (folder is TEMPLATES_DIR or path.suffix in _CODE_SUFFIXES)
     )
-    for path in sources:
-        relative = path.relative_to(_PROJECT_DIR).as_posix()
+    for folder, path in sources:
+        relative = path.relative_to(folder.parent).as_posix()
         digest.update(f"{relative}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()

@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..foundation import cache, dist_versions, escape, naming
@@ -75,6 +76,7 @@ _GENERATE_OPTIONS: dict[str, Any] = {
     ],
     "formatters": ["ISORT"],  # black runs later, once, over every generated module
 }
+ISORT_SETTINGS = Path(__file__).with_name("isort_settings") / ".isort.cfg"
 
 
 class ReferenceMapper:
@@ -161,7 +163,7 @@ def _replace_holders(source: str, held: list[str]) -> str:
     so a body or response of such a schema would have no class; the holder's `value` field shows
     the type it inlined.
     """
-    tree = ast.parse(source)
+    tree = parse_module(source)  # the run that made `source` parsed it already
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     lines = source.splitlines(keepends=True)
     replacements: list[tuple[int, int, str]] = []
@@ -227,6 +229,7 @@ def _run_model_generator(document: dict[str, Any], options: dict[str, Any]) -> s
     """The model source, from the content-addressed cache when the same schemas were seen before."""
     key = cache.make_key(
         _model_generator_versions(),
+        ISORT_SETTINGS.read_text(encoding="utf-8"),
         json.dumps(document, ensure_ascii=False, default=str),
         json.dumps(options, ensure_ascii=False, default=str),
     )
@@ -250,6 +253,8 @@ def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> 
             for name, enum in _ENUM_OPTIONS.items()
         },
         "formatters": [getattr(Formatter, name) for name in options["formatters"]],
+        # isort's configuration is ours, not the one of the directory the command runs in.
+        "settings_path": ISORT_SETTINGS.parent,
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

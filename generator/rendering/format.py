@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..foundation import cache, dist_versions
-from . import async_twins, black_seed
+from . import async_twins, black_helper, black_seed
 from .layout import LINE_LENGTH
 from .pysource import method_cuts, respelled_strings_only, top_level_cuts
 
@@ -180,7 +180,18 @@ def _format_missing(
 
 
 def _black_all(sources: list[str], meanwhile: Callable[[], None]) -> list[str]:
-    """black's output for each of `sources`, in order; over a pool when they are many enough."""
+    """black's output for each of `sources`, in order: by the run's helper process where it has
+    one (black_helper.py), else here."""
+    helper = black_helper.current()
+    if helper is not None and sources:
+        formatted = helper.format(sources, meanwhile)
+        return formatted if formatted is not None else black_here(sources)
+    return black_here(sources, meanwhile)
+
+
+def black_here(sources: list[str], meanwhile: Callable[[], None] = lambda: None) -> list[str]:
+    """black's output for each of `sources`, in order, formatted by this process or over a pool
+    forked from it when they are many enough; `meanwhile` as for _format_all."""
     if sources:
         black_mode()  # imported here, once, rather than in each worker after the fork
     workers = min(_worker_count(), len(sources))

@@ -10,18 +10,17 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 
 from ..foundation import escape
+from ..foundation.fingerprint import TEMPLATES_DIR
 from ..ir.nodes import Api, Operation
 from ..ir.package_names import EXCEPTION_NAMES
 from ..models.trees import parse_module
 from . import layout
 from .template_cache import TemplateBytecodeCache
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 PACKAGE_TEMPLATES = TEMPLATES_DIR / "package"
 
 

@@ -541,3 +541,25 @@ def test_tests_needing_shared_skip_locally_and_fail_where_it_is_required(tmp_pat
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     for test in ("tests/test_typing.py", "tests/test_readme_typing.py"):
         assert test in readme.split("## Tests")[1]
+
+
+def test_the_repositorys_own_isort_settings_change_nothing(tmp_path, monkeypatch):
+    """isort (which the model generator runs on its output) reads the first configuration it finds
+    from the working directory up: a repository's must not reach the generated imports."""
+    golden = PROJECT / "tests" / "golden" / "params"
+    repo = tmp_path / "repo"
+    (repo / "src").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text(
+        '[tool.isort]\nforce_single_line = true\nlines_after_imports = 1\nadd_imports = ["import os"]\n',
+        encoding="utf-8",
+    )
+    (repo / ".editorconfig").write_text("[*.py]\nmax_line_length = 20\n", encoding="utf-8")
+    monkeypatch.chdir(repo / "src")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the models are made here
+
+    done = run("generate", "--spec", str(golden / "spec.yaml"), "--out", "out", "--package", "params")
+
+    assert done.exit_code == 0, done.output
+    for path in (golden / "expected").rglob("*.py"):
+        written = repo / "src" / "out" / path.relative_to(golden / "expected")
+        assert written.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path

@@ -1,0 +1,154 @@
+"""black in a helper process forked early (rendering/black_helper.py): the same output as black in
+this process, whatever happens to the helper, and no helper left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.foundation import cache
+from generator.foundation.diagnostics import SpecError
+from generator.rendering import black_helper
+from generator.rendering import format as formatting
+
+PROJECT = Path(__file__).resolve().parents[3]
+FIXTURE_SPEC = PROJECT / "tests" / "golden" / "params" / "spec.yaml"
+SOURCES = ["x=1\n", "def f( a,b ):\n  return {'a':a}\n", "class C :\n  y : int=2\n"]
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.fixture
+def helpers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[black_helper.Helper]]:
+    """Helpers enabled in this test process (where black is imported already), each one started
+    recorded."""
+    started: list[black_helper.Helper] = []
+    start = black_helper.Helper.start.__func__  # type: ignore[attr-defined]
+
+    def recorded(cls: type[black_helper.Helper]) -> black_helper.Helper | None:
+        helper = start(cls)
+        if helper is not None:
+            started.append(helper)
+        return helper
+
+    monkeypatch.setattr(black_helper, "_enabled", True)
+    monkeypatch.setattr(black_helper, "_black_imported", lambda: False)
+    monkeypatch.setattr(black_helper.Helper, "start", classmethod(recorded))
+    yield started
+    for helper in started:
+        helper.stop()
+
+
+def test_the_helper_formats_as_this_process_does(helpers):
+    with black_helper.running(wanted=True):
+        helper = black_helper.current()
+        assert helper is not None
+        ran = []
+        assert helper.format(SOURCES, lambda: ran.append(True)) == formatting.black_here(SOURCES)
+        assert ran == [True]
+    assert black_helper.current() is None
+    assert _gone(helper.pid)
+
+
+def test_a_pool_forked_from_the_helper_formats_as_this_process_does(helpers, monkeypatch):
+    monkeypatch.setattr(formatting, "_POOL_MIN_LINES", 0)  # set before the fork: the helper has it
+    monkeypatch.setattr(formatting, "_worker_count", lambda: 2)
+    sources = [f"def f{n}( a ):\n  return a+{n}\n" for n in range(40)]
+    with black_helper.running(wanted=True):
+        formatted = formatting.format_files({f"m{n}.py": s for n, s in enumerate(sources)})
+    assert formatted == {f"m{n}.py": out for n, out in enumerate(formatting.black_here(sources))}
+
+
+def test_pieces_go_to_the_helper_and_not_to_black_here(helpers, monkeypatch):
+    expected = formatting.format_files({"a.py": SOURCES[1], "b.py": SOURCES[2]})
+    with black_helper.running(wanted=True):
+        # Patched after the fork: only this process would fail.
+        monkeypatch.setattr(
+            formatting, "_black_many", lambda s: pytest.fail(f"formatted here: {s}") if s else []
+        )
+        assert formatting.format_files({"a.py": SOURCES[1], "b.py": SOURCES[2]}) == expected
+
+
+def test_a_helper_that_died_leaves_the_pieces_to_this_process(helpers):
+    with black_helper.running(wanted=True):
+        helper = black_helper.current()
+        assert helper is not None
+        os.kill(helper.pid, signal.SIGKILL)
+        os.waitpid(helper.pid, 0)
+        ran = []
+        assert formatting.format_files(
+            {"a.py": SOURCES[1]}, meanwhile=lambda: ran.append(True)
+        ) == {"a.py": formatting.black_here([SOURCES[1]])[0]}
+        assert ran == [True]
+    # It is reaped already: stopping it again is harmless.
+    helper.stop()
+
+
+def test_a_failing_check_propagates_and_the_busy_helper_is_stopped(helpers, monkeypatch):
+    monkeypatch.setattr(formatting, "_POOL_MIN_LINES", 0)
+    monkeypatch.setattr(formatting, "_worker_count", lambda: 2)
+    files = {f"m{n}.py": f"def f{n}( a ):\n  return a+{n}\n" for n in range(200)}
+
+    def failing_check() -> None:
+        raise SpecError([])
+
+    with pytest.raises(SpecError), black_helper.running(wanted=True):
+        formatting.format_files(files, meanwhile=failing_check)
+    assert helpers and _gone(helpers[0].pid)
+
+
+def test_no_helper_unless_enabled_and_wanted(helpers, monkeypatch):
+    with black_helper.running(wanted=False):
+        assert black_helper.current() is None
+    monkeypatch.setattr(black_helper, "_enabled", False)
+    with black_helper.running(wanted=True):
+        assert black_helper.current() is None
+    assert helpers == []
+
+
+def test_a_spec_generated_before_starts_no_helper(helpers, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = pipeline.generate_package(FIXTURE_SPEC, "params").files
+    assert len(helpers) == 1
+    assert pipeline.generate_package(FIXTURE_SPEC, "params").files == first
+    assert len(helpers) == 1  # its verdict is in the cache: its pieces are too
+    cache.set_enabled(False)
+    try:
+        assert pipeline.generate_package(FIXTURE_SPEC, "params").files == first
+    finally:
+        cache.set_enabled(True)
+    assert len(helpers) == 2
+
+
+def test_the_command_never_imports_black_itself(tmp_path):
+    """A fresh process, as the command runs: black is imported only in the helper, and the files
+    are the golden ones."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator.rendering import black_helper\n"
+        "black_helper.enable()\n"
+        "from generator import api\n"
+        f"api.generate_to(Path({str(FIXTURE_SPEC)!r}), Path({str(tmp_path / 'out')!r}), 'params')\n"
+        "print('black' in sys.modules)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                          cwd=PROJECT, check=True)
+    assert done.stdout.strip() == "False"
+    expected = PROJECT / "tests" / "golden" / "params" / "expected"
+    for path in expected.rglob("*.py"):
+        assert (tmp_path / "out" / path.relative_to(expected)).read_text() == path.read_text(), path
