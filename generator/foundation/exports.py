@@ -13,12 +13,14 @@ from collections.abc import Callable, Mapping
 def lazy_exports(
     package: str, modules: Mapping[str, tuple[str, ...]]
 ) -> tuple[list[str], Callable[[str], object]]:
-    """`__all__` and a module `__getattr__` for `package`, from {module: public names}."""
+    """`__all__` and a module `__getattr__` for `package`, from {module: public names}; a module
+    that lists its own name is exported whole."""
     home = {name: module for module, names in modules.items() for name in names}
 
     def __getattr__(name: str) -> object:
         if name not in home:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        return getattr(importlib.import_module(f"{package}.{home[name]}"), name)
+        module = importlib.import_module(f"{package}.{home[name]}")
+        return module if name == home[name] else getattr(module, name)
 
     return sorted(home), __getattr__

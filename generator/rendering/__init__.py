@@ -8,6 +8,7 @@ from ..foundation.exports import lazy_exports
 
 __all__, __getattr__ = lazy_exports(__name__, {
     "ast_check": ("spec_text_problems",),
+    "black_helper": ("black_helper",),
     "format": ("format_files",),
     "render": ("package_templates_digest", "render_package"),
 })
