@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from .output.config import SpecOptions
 from .output.layout import provider_for
 from .reading.loader import LoadedSpec, load_spec
 from .rendering import black_helper
-from .rendering.ast_check import spec_text_problems
+from .rendering.ast_check import SpecTexts, spec_text_problems, spec_texts
 from .rendering.format import format_files
 from .rendering.render import render_package
 
@@ -139,7 +140,8 @@ def _format(spec: LoadedSpec, rendered: dict[str, str]) -> dict[str, str]:
         )
         if cache.get("spec-text", key) is not None:
             return
-        problems = spec_text_problems(spec, rendered)
+        texts = black_helper.prepared()
+        problems = spec_text_problems(spec, rendered, texts if isinstance(texts, SpecTexts) else None)
         if problems:
             raise SpecError(problems)
         cache.put("spec-text", key, "")
@@ -172,8 +174,9 @@ def generate_package(
     # The validator's verdict is awaited last, so that it runs beside everything else here: what
     # is built from the spec in the meantime stays in memory and is returned only after a clean
     # verdict, and any failure first reports the spec's own problems, as if validation ran first.
-    # A spec not generated before has pieces for black: a helper imports it meanwhile.
-    with black_helper.running(wanted=not validation.known):
+    # A spec not generated before has pieces for black: a helper imports it meanwhile, and works
+    # out what the spec-text check looks for.
+    with black_helper.running(not validation.known, functools.partial(spec_texts, spec)):
         files = _build_and_format(spec, name, validation, package_version, options)
     progress.step(name, "validating")
     validation.wait()

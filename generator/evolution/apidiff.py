@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import json
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any
 
 from ..models.datamodel import union_members
@@ -43,8 +44,9 @@ def bump_for(changes: list[Change]) -> str | None:
     return BUMPS[kind] if kind else None
 
 
-def _members(type_text: str) -> set[str]:
-    return {ast.unparse(m) for m in union_members(ast.parse(type_text, mode="eval").body)}
+@cache  # a surface repeats few types many times (`str | None`)
+def _members(type_text: str) -> frozenset[str]:
+    return frozenset(ast.unparse(m) for m in union_members(ast.parse(type_text, mode="eval").body))
 
 
 def _values(values: list[str]) -> str:
@@ -74,8 +76,8 @@ class _Differ:
         if old["enum"] != new["enum"] and "Literal" in old["type"] and "Literal" in new["type"]:
             self.enum(subject, old["enum"], new["enum"], reading)
 
-    def retyped(self, subject: str, old: str, new: str, old_members: set[str],
-                new_members: set[str], reading: bool) -> None:
+    def retyped(self, subject: str, old: str, new: str, old_members: frozenset[str],
+                new_members: frozenset[str], reading: bool) -> None:
         change = f"type changed from `{old}` to `{new}`"
         if old_members < new_members:
             if reading:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+from functools import cache
 from typing import Any
 
 from ..foundation.escape import docstring_value
@@ -51,8 +52,11 @@ def type_of(annotation: ast.expr | str) -> tuple[str, list[str]]:
     return text, sorted({repr(value) for value in enum})
 
 
-def _names_in(type_text: str) -> set[str]:
-    return {n.id for n in ast.walk(ast.parse(type_text, mode="eval")) if isinstance(n, ast.Name)}
+@cache  # a surface repeats few types many times
+def _names_in(type_text: str) -> frozenset[str]:
+    return frozenset(
+        n.id for n in ast.walk(ast.parse(type_text, mode="eval")) if isinstance(n, ast.Name)
+    )
 
 
 def _param(param: Param) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..foundation.diagnostics import Diagnostic
@@ -110,10 +111,27 @@ def _first_exposed(occurrences: Iterator[int], length: int, inert: Inert) -> int
     return None
 
 
-def spec_text_problems(spec: LoadedSpec, files: dict[str, str]) -> list[Diagnostic]:
-    """One diagnostic per spec text found outside string literals, per generated module."""
+@dataclass(frozen=True)
+class SpecTexts:
+    """What the check looks for in one spec: its fragments, each with where it comes from and its
+    anchor. It depends on the spec alone, so it can be worked out before anything is rendered."""
+
+    fragments: dict[str, PathParts]
+    anchors: dict[str, tuple[str, int] | None]
+
+
+def spec_texts(spec: LoadedSpec) -> SpecTexts:
     fragments = spec_fragments(spec.data, (spec.path.name,))
-    anchors = {fragment: _anchor(fragment) for fragment in fragments}
+    return SpecTexts(fragments, {fragment: _anchor(fragment) for fragment in fragments})
+
+
+def spec_text_problems(
+    spec: LoadedSpec, files: dict[str, str], texts: SpecTexts | None = None
+) -> list[Diagnostic]:
+    """One diagnostic per spec text found outside string literals, per generated module; `texts`
+    are `spec_texts(spec)`, where they were worked out already."""
+    texts = texts or spec_texts(spec)
+    fragments, anchors = texts.fragments, texts.anchors
     problems: list[Diagnostic] = []
     for path, source in sorted(files.items()):
         if not path.endswith(".py"):

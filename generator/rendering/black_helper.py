@@ -42,15 +42,22 @@ def current() -> Helper | None:
     return _current
 
 
+def prepared() -> object:
+    """What the run's helper worked out ahead (`running`'s `prepare`); None without one."""
+    return _current.prepared() if _current is not None else None
+
+
 @contextlib.contextmanager
-def running(wanted: bool) -> Iterator[None]:
+def running(wanted: bool, prepare: Callable[[], object] = lambda: None) -> Iterator[None]:
     """A helper for the body of the `with` when enabled and `wanted`, black is not imported in this
-    process yet, and a fork is safe; stopped when the body ends, however it ends."""
+    process yet, and a fork is safe; stopped when the body ends, however it ends. Once black is
+    imported the helper calls `prepare` (work that needs only what this process holds now, done
+    while this process builds the models) and keeps the result for `prepared()`."""
     global _current
     if not (_enabled and wanted and not _black_imported() and _can_fork()):
         yield
         return
-    helper = Helper.start()
+    helper = Helper.start(prepare)
     if helper is None:
         yield
         return
@@ -76,9 +83,10 @@ class Helper:
     def __init__(self, pid: int, connection: Connection) -> None:
         self.pid, self._connection = pid, connection
         self._broken = False
+        self._prepared: tuple[object] | None = None  # read once, from the helper's first message
 
     @classmethod
-    def start(cls) -> Helper | None:
+    def start(cls, prepare: Callable[[], object] = lambda: None) -> Helper | None:
         import multiprocessing
 
         ours, theirs = multiprocessing.Pipe(duplex=True)
@@ -89,14 +97,29 @@ class Helper:
             theirs.close()
             return None
         if pid == 0:
-            _be_the_helper(ours, theirs)
+            _be_the_helper(ours, theirs, prepare)
         theirs.close()
         return cls(pid, ours)
+
+    def prepared(self) -> object:
+        """The result of `prepare`, which the helper sends first of all (None if it failed). Read
+        before any request is sent: the helper could otherwise wait to send it while this process
+        waited to send a request."""
+        if self._prepared is None:
+            value: object = None
+            if not self._broken:
+                try:
+                    value = self._connection.recv()
+                except (EOFError, OSError):  # it died
+                    self._broken = True
+            self._prepared = (value,)
+        return self._prepared[0]
 
     def format(self, sources: list[str], meanwhile: Callable[[], None]) -> list[str] | None:
         """black's output for each of `sources`, formatted by the helper while this process runs
         `meanwhile`; None when the helper could not answer (`meanwhile` has run all the same).
         An exception from `meanwhile` propagates: the helper is stopped with the run."""
+        self.prepared()
         if self._broken:
             meanwhile()
             return None
@@ -131,9 +154,9 @@ def _stop_on_terminate(signum: int, frame: object) -> None:
     raise SystemExit(1)
 
 
-def _be_the_helper(ours: Connection, theirs: Connection) -> NoReturn:
-    """The forked helper's whole life: import black, format what comes, exit without running any
-    of the parent's exit hooks or finalizers."""
+def _be_the_helper(ours: Connection, theirs: Connection, prepare: Callable[[], object]) -> NoReturn:
+    """The forked helper's whole life: import black, send what `prepare` gives, format what comes,
+    exit without running any of the parent's exit hooks or finalizers."""
     code = 0
     try:
         signal.signal(signal.SIGTERM, _stop_on_terminate)
@@ -141,6 +164,11 @@ def _be_the_helper(ours: Connection, theirs: Connection) -> NoReturn:
         from . import format as formatting
 
         formatting.black_mode()  # the import the helper exists for
+        try:
+            ahead = prepare()
+        except Exception:  # noqa: BLE001 - the parent does that work itself
+            ahead = None
+        theirs.send(ahead)
         while True:
             try:
                 sources = theirs.recv()

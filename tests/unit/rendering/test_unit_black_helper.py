@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,8 +39,8 @@ def helpers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[black_helper.Helpe
     started: list[black_helper.Helper] = []
     start = black_helper.Helper.start.__func__  # type: ignore[attr-defined]
 
-    def recorded(cls: type[black_helper.Helper]) -> black_helper.Helper | None:
-        helper = start(cls)
+    def recorded(cls: type[black_helper.Helper], prepare: Any = lambda: None) -> black_helper.Helper | None:
+        helper = start(cls, prepare)
         if helper is not None:
             started.append(helper)
         return helper
@@ -152,3 +153,42 @@ def test_the_command_never_imports_black_itself(tmp_path):
     expected = PROJECT / "tests" / "golden" / "params" / "expected"
     for path in expected.rglob("*.py"):
         assert (tmp_path / "out" / path.relative_to(expected)).read_text() == path.read_text(), path
+
+
+def test_what_the_helper_prepares_is_worked_out_there(helpers):
+    with black_helper.running(wanted=True, prepare=lambda: ("ahead", os.getpid())):
+        helper = black_helper.current()
+        assert black_helper.prepared() == ("ahead", helper.pid)
+        assert black_helper.prepared() == ("ahead", helper.pid)  # read once, kept
+        assert helper.format(SOURCES, lambda: None) == formatting.black_here(SOURCES)
+    assert black_helper.prepared() is None  # no helper, nothing prepared
+
+
+def test_a_failing_preparation_gives_none_and_the_helper_still_formats(helpers):
+    def failing() -> object:
+        raise ValueError("no")
+
+    with black_helper.running(wanted=True, prepare=failing):
+        assert black_helper.prepared() is None
+        assert formatting.format_files({"a.py": SOURCES[1]}) == {
+            "a.py": formatting.black_here([SOURCES[1]])[0]}
+
+
+def test_the_spec_texts_the_check_looks_for_are_worked_out_in_the_helper(helpers, tmp_path, monkeypatch):
+    from generator.rendering import ast_check
+
+    record = tmp_path / "pids"
+    real = ast_check.spec_texts
+
+    def recorded(spec):
+        with open(record, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(spec)
+
+    monkeypatch.setattr(pipeline, "spec_texts", recorded)
+    monkeypatch.setattr(ast_check, "spec_texts", recorded)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    files = pipeline.generate_package(FIXTURE_SPEC, "params").files
+    assert record.read_text().split() == [str(helpers[0].pid)]
+    expected = PROJECT / "tests" / "golden" / "params" / "expected"
+    assert files["params_client/models.py"] == (expected / "params_client" / "models.py").read_text()
