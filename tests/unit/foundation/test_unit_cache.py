@@ -189,9 +189,9 @@ def test_the_spec_text_check_runs_once_per_unchanged_package(
     searched: list[str] = []
     real = pipeline.spec_text_problems
 
-    def counting(spec, files):  # type: ignore[no-untyped-def]
+    def counting(spec, files, texts=None):  # type: ignore[no-untyped-def]
         searched.append(spec.path.name)
-        return real(spec, files)
+        return real(spec, files, texts)
 
     monkeypatch.setattr(pipeline, "spec_text_problems", counting)
     first = pipeline.generate_package(FIXTURE_SPEC)
@@ -209,7 +209,7 @@ def test_a_spec_text_problem_is_never_remembered(
     from generator.foundation.diagnostics import Diagnostic, SpecError
 
     problem = [Diagnostic("spec.yaml", 1, 1, "#", "spec text would appear as code")]
-    monkeypatch.setattr(pipeline, "spec_text_problems", lambda spec, files: problem)
+    monkeypatch.setattr(pipeline, "spec_text_problems", lambda spec, files, texts=None: problem)
     for _ in range(2):
         with pytest.raises(SpecError):
             pipeline.generate_package(FIXTURE_SPEC)
