@@ -271,5 +271,6 @@ def list_operations(project: api.Project) -> None:
 def run() -> None:
     """The `clientgen` command: `main` in a process tuned for one short run (foundation/oneshot.py)."""
     oneshot.collect_garbage_rarely()
+    oneshot.collect_only_within()
     black_helper.enable()
     oneshot.run_then_exit(main)

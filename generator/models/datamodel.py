@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..foundation import cache, dist_versions, escape, naming
+from ..foundation import cache, dist_versions, escape, naming, oneshot
 from ..reading.spec import (
     SCHEMA_LISTS,
     SCHEMA_MAPS,
@@ -259,7 +259,8 @@ def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger("datamodel_code_generator").setLevel(logging.ERROR)
-        source = collapse_retry.run(lambda: dmcg.generate(document, **options))
+        with oneshot.collecting():  # the part of a run that leaves cyclic garbage behind
+            source = collapse_retry.run(lambda: dmcg.generate(document, **options))
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules")
     return source

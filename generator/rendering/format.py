@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..foundation import cache, dist_versions
+from ..foundation import cache, dist_versions, oneshot
 from . import async_twins, black_helper, black_seed
 from .layout import LINE_LENGTH
 from .pysource import method_cuts, respelled_strings_only, top_level_cuts
@@ -192,6 +192,11 @@ def _black_all(sources: list[str], meanwhile: Callable[[], None]) -> list[str]:
 def black_here(sources: list[str], meanwhile: Callable[[], None] = lambda: None) -> list[str]:
     """black's output for each of `sources`, in order, formatted by this process or over a pool
     forked from it when they are many enough; `meanwhile` as for _format_all."""
+    with oneshot.collecting():  # black's trees point back to their parents
+        return _black_here(sources, meanwhile)
+
+
+def _black_here(sources: list[str], meanwhile: Callable[[], None]) -> list[str]:
     if sources:
         black_mode()  # imported here, once, rather than in each worker after the fork
     workers = min(_worker_count(), len(sources))

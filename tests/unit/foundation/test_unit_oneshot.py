@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import subprocess
 import sys
 import textwrap
@@ -93,3 +94,50 @@ def test_the_collector_runs_less_often_but_a_higher_setting_is_kept() -> None:
         assert gc.get_threshold()[0] == 0
     finally:
         gc.set_threshold(*saved)
+
+
+def test_the_collector_runs_only_where_asked_and_in_forked_children(tmp_path: Path) -> None:
+    """As the command runs: the collector off, on while the model generator runs (its cyclic
+    garbage is the run's only), on in every forked child (the validator, black's helper)."""
+    script = textwrap.dedent(f"""
+        import gc, os, sys
+        from pathlib import Path
+        from generator.foundation import oneshot
+        from generator.models import collapse_retry
+        from generator import api
+        oneshot.collect_only_within()
+        seen = [gc.isenabled()]
+        with oneshot.collecting():
+            seen.append(gc.isenabled())
+        seen.append(gc.isenabled())
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0 if gc.isenabled() else 1)
+        seen.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0)
+        run = collapse_retry.run
+        def recorded(call):
+            seen.append(gc.isenabled())
+            return run(call)
+        collapse_retry.run = recorded
+        spec = Path({str(PROJECT / "tests" / "golden" / "params" / "spec.yaml")!r})
+        api.generate_to(spec, Path({str(tmp_path / "out")!r}), "params")
+        seen.append(gc.isenabled())
+        print(seen)
+    """)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=PROJECT, env=env, timeout=120, check=True)
+    assert done.stdout.strip() == "[False, True, False, True, True, False]"
+
+
+def test_collecting_changes_nothing_in_a_process_that_did_not_ask() -> None:
+    assert gc.isenabled()
+    with oneshot.collecting():
+        assert gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # a caller's own setting is the caller's
+    try:
+        with oneshot.collecting():
+            assert not gc.isenabled()
+    finally:
+        gc.enable()
