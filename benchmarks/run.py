@@ -336,8 +336,8 @@ STAGE_ROWS = [
     ("- reading model classes", "reading model classes"),
     ("- rest of the IR", None),
     ("render", "render"),
-    ("black (pool of worker processes)", "black"),
-    ("- spec-text check (while the pool formats)", "spec-text check"),
+    ("black (helper process and its pool; baseline: a pool)", "black"),
+    ("- spec-text check (while black formats)", "spec-text check"),
     ("validator (forked child; wall = waited for)", "waiting for the validator"),
     ("compile", "compile"),
     ("manifest, surface, changelog, writing", None),
@@ -449,10 +449,10 @@ def report(args: argparse.Namespace, info: dict[str, Any]) -> str:
         out += ["", f"## Where the time goes: {title} of {info['stages_spec']}, stage by stage", ""]
         if mode == "cold":
             out.append("`benchmarks/stages.py` in-process: wall seconds, and CPU seconds of this process "
-                       "plus the processes it forked and waited for (black's pool, the validator, the "
-                       "model generator's forked retry). Stages run side by side, so wall times overlap: "
-                       "the validator runs beside the IR and black, the spec-text check beside black's "
-                       "pool. On a shared machine compare CPU more than wall.")
+                       "plus the processes it forked and waited for (black's helper and its pool, the "
+                       "validator, the model generator's forked retry). Stages run side by side, so wall "
+                       "times overlap: the validator runs beside the IR and black, the spec-text check "
+                       "beside black. On a shared machine compare CPU more than wall.")
             out.append("")
         header = ["stage"]
         if before:
@@ -516,7 +516,7 @@ def report(args: argparse.Namespace, info: dict[str, Any]) -> str:
 def _cpu_floor(stages: dict[str, Any], cores: int) -> str:
     """What a run's own stage numbers say it cannot go below."""
     rows = stages["rows"]
-    dmcg, black = rows["- datamodel-code-generator"][1], rows["black (pool of worker processes)"][1]
+    dmcg, black = rows["- datamodel-code-generator"][1], rows["black (helper process and its pool; baseline: a pool)"][1]
     validator, total = rows["validator (forked child; wall = waited for)"][1], rows["total"][1]
     serial = sum(rows[label][0] for label in (
         "start and command-line imports", "imports of the pipeline (model generator, black, Jinja)", "IR"))

@@ -2,7 +2,7 @@
 
 `python benchmarks/stages.py SPEC [--regen] [--tree DIR]` (with clientgen's venv) prints JSON: for
 each stage its wall time and its CPU time (this process, and the processes it forked and waited
-for: black's pool, the validator, the model generator's forked retry). Cold = an empty cache;
+for: black's helper and its pool, the validator, the model generator's forked retry). Cold = an empty cache;
 `--regen` first generates the spec (in a forked child, so this process starts as a fresh command
 would), then adds one optional field to its first object schema and times the regeneration of the
 same folder. `--tree` runs the generator of another checkout (its generator/ and templates/), to
@@ -218,6 +218,8 @@ def _as_the_command_runs() -> None:
     except ImportError:  # a tree from before foundation/oneshot.py: the interpreter's defaults
         return
     oneshot.collect_garbage_rarely()
+    if hasattr(oneshot, "collect_only_within"):  # a tree from before: the collector always on
+        oneshot.collect_only_within()
     try:
         from generator.rendering import black_helper
     except ImportError:  # a tree from before rendering/black_helper.py: black in this process

@@ -4,9 +4,10 @@ for black's import.
 A command that formats anything first imports black: about 0.06 s, a tenth of regenerating a small
 package, spent right when the pieces are ready. The helper is forked as the pipeline starts on a
 spec: it imports black while this process imports and runs the model generator (which takes
-longer), then formats what it is sent as this process would (`format.black_here`: over a pool
-forked from the helper when the pieces are many). This process meanwhile runs the spec-text check,
-where without the helper it would format a small package's pieces after it.
+longer), and works out what it is given to (`prepare`: the spec texts that the spec-text check
+looks for). Then it formats what it is sent as this process would (`format.black_here`: over a
+pool forked from the helper when the pieces are many), while this process runs the spec-text
+check, where without the helper it would format a small package's pieces after it.
 
 Only the command line enables it (`enable`), and only a spec whose verdict the cache does not hold
 starts one: in a long-lived process black stays imported after its first run, and a run of a spec
