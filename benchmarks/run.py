@@ -325,6 +325,7 @@ def bench_stages(spec: Path, runs: int, baseline: Path | None) -> dict[str, Any]
     return results
 
 
+BLACK_ROW = "black (helper process and its pool; baseline: a pool)"
 # (label, stage in stages.py's JSON); the IR's rows under it, "rest" rows computed below.
 STAGE_ROWS = [
     ("start and command-line imports", "imports before the first stage"),
@@ -336,7 +337,7 @@ STAGE_ROWS = [
     ("- reading model classes", "reading model classes"),
     ("- rest of the IR", None),
     ("render", "render"),
-    ("black (helper process and its pool; baseline: a pool)", "black"),
+    (BLACK_ROW, "black"),
     ("- spec-text check (while black formats)", "spec-text check"),
     ("validator (forked child; wall = waited for)", "waiting for the validator"),
     ("compile", "compile"),
@@ -516,7 +517,7 @@ def report(args: argparse.Namespace, info: dict[str, Any]) -> str:
 def _cpu_floor(stages: dict[str, Any], cores: int) -> str:
     """What a run's own stage numbers say it cannot go below."""
     rows = stages["rows"]
-    dmcg, black = rows["- datamodel-code-generator"][1], rows["black (helper process and its pool; baseline: a pool)"][1]
+    dmcg, black = rows["- datamodel-code-generator"][1], rows[BLACK_ROW][1]
     validator, total = rows["validator (forked child; wall = waited for)"][1], rows["total"][1]
     serial = sum(rows[label][0] for label in (
         "start and command-line imports", "imports of the pipeline (model generator, black, Jinja)", "IR"))

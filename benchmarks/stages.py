@@ -2,11 +2,11 @@
 
 `python benchmarks/stages.py SPEC [--regen] [--tree DIR]` (with clientgen's venv) prints JSON: for
 each stage its wall time and its CPU time (this process, and the processes it forked and waited
-for: black's helper and its pool, the validator, the model generator's forked retry). Cold = an empty cache;
-`--regen` first generates the spec (in a forked child, so this process starts as a fresh command
-would), then adds one optional field to its first object schema and times the regeneration of the
-same folder. `--tree` runs the generator of another checkout (its generator/ and templates/), to
-compare with an earlier commit (benchmarks/run.py --baseline).
+for: black's helper and its pool, the validator, the model generator's forked retry). Cold = an
+empty cache; `--regen` first generates the spec (in a forked child, so this process starts as a
+fresh command would), then adds one optional field to its first object schema and times the
+regeneration of the same folder. `--tree` runs the generator of another checkout (its generator/
+and templates/), to compare with an earlier commit (benchmarks/run.py --baseline).
 """
 
 from __future__ import annotations

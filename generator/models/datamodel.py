@@ -229,11 +229,17 @@ def _run_model_generator(document: dict[str, Any], options: dict[str, Any]) -> s
     """The model source, from the content-addressed cache when the same schemas were seen before."""
     key = cache.make_key(
         _model_generator_versions(),
-        ISORT_SETTINGS.read_text(encoding="utf-8"),
+        _isort_settings(),
         json.dumps(document, ensure_ascii=False, default=str),
         json.dumps(options, ensure_ascii=False, default=str),
     )
     return cache.cached("models", key, lambda: _call_model_generator(document, options))
+
+
+@lru_cache(maxsize=1)
+def _isort_settings() -> str:
+    """The text of the settings isort gets: part of what decides the model source."""
+    return ISORT_SETTINGS.read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
