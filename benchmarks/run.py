@@ -358,11 +358,11 @@ def _median_stages(runs: list[dict[str, Any]]) -> dict[str, Any]:
         if key == "imports before the first stage":
             return run[key]["wall"], run[key]["cpu"]
         forked = run.get("cpu in forked processes", {})
-        if key in ("black", "waiting for the validator"):
+        if key in ("black", "datamodel-code-generator", "waiting for the validator"):
             # What the forked processes measured themselves: reaping credits one stage with
             # another's child (black's pool, starting, reaps a finished validator).
             stage = stages.get(key, {})
-            own = stage.get("cpu", 0.0) if key == "black" else 0.0
+            own = stage.get("cpu", 0.0) if key != "waiting for the validator" else 0.0
             return stage.get("wall", 0.0), own + forked.get(key.split()[-1], 0.0)
         if key is not None:
             stage = stages.get(key, {})

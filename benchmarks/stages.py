@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,9 @@ class ChildCpu:
         self.folder, self.main = folder, os.getpid()
         folder.mkdir(parents=True, exist_ok=True)
 
-    def wrap(self, owner: Any, attribute: str, kind: str) -> None:
+    def wrap(self, owner: Any, attribute: str, kind: str, with_children: bool = False) -> None:
+        """`with_children`: add what the call's own reaped children spent (the model generator's
+        forked retry); black's pool workers record themselves instead."""
         original = getattr(owner, attribute)
 
         def recorded(*args: Any, **kwargs: Any) -> Any:
@@ -78,7 +81,8 @@ class ChildCpu:
             finally:
                 if os.getpid() != self.main:
                     after = os.times()
-                    spent = after.user + after.system - before.user - before.system
+                    spent = (_cpu(after) - _cpu(before)) if with_children else (
+                        after.user + after.system - before.user - before.system)
                     with open(self.folder / f"{os.getpid()}.txt", "a", encoding="utf-8") as out:
                         out.write(f"{kind} {spent}\n")
 
@@ -106,7 +110,11 @@ def _instrument(stages: Stages, children: ChildCpu) -> None:
     stages.wrap(pipeline, "generate_package", "pipeline")
     stages.wrap(pipeline, "load_spec", "load")
     stages.wrap(pipeline, "build_api", "IR")
-    stages.wrap(datamodel, "_call_model_generator", "datamodel-code-generator")
+    if hasattr(datamodel, "_generate"):  # the model generator runs in the command's helper process
+        stages.wrap(datamodel, "_generate", "datamodel-code-generator")
+        children.wrap(datamodel, "call_model_generator", "datamodel-code-generator", with_children=True)
+    else:  # a tree from before models/model_helper.py: in this process
+        stages.wrap(datamodel, "_call_model_generator", "datamodel-code-generator")
     stages.wrap(datamodel, "_run_model_generator", "models (cache, dmcg)")
     stages.wrap(parser, "polish_models", "model polish")
     stages.wrap(parser, "read_model_classes", "reading model classes")
@@ -227,6 +235,18 @@ def _as_the_command_runs() -> None:
     black_helper.enable()
 
 
+def _start_model_helper() -> Callable[[], None]:
+    """The model generator's helper, forked as the command forks it once its line is parsed; what
+    stops it."""
+    try:
+        from generator.models import model_helper
+    except ImportError:  # a tree from before models/model_helper.py: the model generator runs here
+        return lambda: None
+    model_helper.enable()
+    model_helper.start()
+    return model_helper.stop
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("spec", type=Path)
@@ -256,7 +276,9 @@ def main() -> None:
         stages.add("imports of the pipeline", time.perf_counter() - wall, _cpu(os.times()) - _cpu(before), 0.0)
         children = ChildCpu(scratch / "child-cpu")
         _instrument(stages, children)
+        stop_model_helper = _start_model_helper()
         api.generate_to(spec, out)
+        stop_model_helper()  # as the command does when it exits
         total = {"wall": time.perf_counter() - wall, "cpu": _cpu(os.times()) - _cpu(before)}
         result = {
             "imports before the first stage": {"wall": imported, "cpu": imported_cpu},

@@ -14,6 +14,7 @@ import click
 from . import api
 from .foundation import cache, oneshot, progress
 from .foundation.diagnostics import SpecError, UserError
+from .models import model_helper
 from .rendering import black_helper
 
 
@@ -98,6 +99,10 @@ def _progress() -> Iterator[None]:
         stream.flush()
 
 
+# The commands that build packages in memory, and so run the model generator unless its cache serves.
+_BUILDS_MODELS = frozenset({"generate", "check", "diff", "list"})
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(None, "--version", "-V", package_name="clientgen", prog_name="clientgen",
                       message="%(prog)s %(version)s")
@@ -110,6 +115,8 @@ def _progress() -> Iterator[None]:
 def main(ctx: click.Context, root: Path) -> None:
     """Generate typed Python clients from OpenAPI specs (specs/ -> generated/ by default)."""
     ctx.obj = api.Project(root)
+    if ctx.invoked_subcommand in _BUILDS_MODELS:
+        model_helper.start()  # the command line's run only (`run`): it imports the model generator meanwhile
 
 
 @main.command()
@@ -272,5 +279,6 @@ def run() -> None:
     """The `clientgen` command: `main` in a process tuned for one short run (foundation/oneshot.py)."""
     oneshot.collect_garbage_rarely()
     oneshot.collect_only_within()
+    model_helper.enable()
     black_helper.enable()
     oneshot.run_then_exit(main)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .foundation import cache, progress
 from .foundation.diagnostics import Diagnostic, SpecError
@@ -125,35 +126,51 @@ def _verify_python(spec: LoadedSpec, files: dict[str, str]) -> None:
 
 
 def _format(spec: LoadedSpec, rendered: dict[str, str]) -> dict[str, str]:
-    """The rendered files through black, with the spec-text check run while black's worker
-    processes format a big package."""
+    """The rendered files through black, with the spec-text check run beside it: in black's
+    helper where the run has one (while this process looks black's pieces up in the cache),
+    else here while black's worker processes format a big package."""
+    # Spec text only inside strings, or nothing is written. Checked on the code before black,
+    # which would reformat leaked code (quotes, spacing) until it no longer reads like the spec
+    # text. A clean verdict is kept under everything it depends on, so an unchanged package is
+    # not searched again.
+    modules = {path: text for path, text in rendered.items() if path.endswith(".py")}
+    key = cache.make_key(
+        generator_fingerprint(), spec.path.name, spec.text,
+        *(part for module in sorted(modules.items()) for part in module),
+    )
+    checked = cache.get("spec-text", key) is not None
+    helper = black_helper.current()
+    checking_there = not checked and helper is not None and helper.submit(modules)
 
-    def check_spec_text() -> None:
-        # Spec text only inside strings, or nothing is written. Checked on the code before black,
-        # which would reformat leaked code (quotes, spacing) until it no longer reads like the
-        # spec text. A clean verdict is kept under everything it depends on, so an unchanged
-        # package is not searched again.
-        modules = sorted((path, text) for path, text in rendered.items() if path.endswith(".py"))
-        key = cache.make_key(
-            generator_fingerprint(), spec.path.name, spec.text,
-            *(part for module in modules for part in module),
-        )
-        if cache.get("spec-text", key) is not None:
-            return
-        texts = black_helper.prepared()
-        problems = spec_text_problems(spec, rendered, texts if isinstance(texts, SpecTexts) else None)
-        if problems:
-            raise SpecError(problems)
-        cache.put("spec-text", key, "")
+    def check_here() -> None:
+        if not checked and not checking_there:
+            _raise_if_any(_spec_text_problems(spec, modules, black_helper.prepared()))
 
     # Generated code is compiled once, after black; where anything fails before that, the
     # unformatted modules are compiled first, so code that does not compile is reported as such,
     # not as whatever the check or black make of it.
     try:
-        return format_files(rendered, meanwhile=check_spec_text)
+        formatted = format_files(rendered, meanwhile=check_here)
+        if checking_there and helper is not None:
+            found = helper.job_result()  # None: the helper failed, and the check runs here
+            _raise_if_any(found if isinstance(found, list) else
+                          _spec_text_problems(spec, modules, black_helper.prepared()))
     except Exception:
         _verify_python(spec, rendered)
         raise
+    if not checked:
+        cache.put("spec-text", key, "")
+    return formatted
+
+
+def _spec_text_problems(spec: LoadedSpec, modules: Any, texts: object) -> list[Diagnostic]:
+    """The spec-text check, with the spec texts black's helper worked out where it did."""
+    return spec_text_problems(spec, modules, texts if isinstance(texts, SpecTexts) else None)
+
+
+def _raise_if_any(problems: list[Diagnostic]) -> None:
+    if problems:
+        raise SpecError(problems)
 
 
 def generate_package(
@@ -174,9 +191,12 @@ def generate_package(
     # The validator's verdict is awaited last, so that it runs beside everything else here: what
     # is built from the spec in the meantime stays in memory and is returned only after a clean
     # verdict, and any failure first reports the spec's own problems, as if validation ran first.
-    # A spec not generated before has pieces for black: a helper imports it meanwhile, and works
-    # out what the spec-text check looks for.
-    with black_helper.running(not validation.known, functools.partial(spec_texts, spec)):
+    # A spec not generated before has pieces for black: a helper imports it meanwhile, works out
+    # what the spec-text check looks for, and runs that check when the package is rendered.
+    with black_helper.running(
+        not validation.known, functools.partial(spec_texts, spec),
+        functools.partial(_spec_text_problems, spec),
+    ):
         files = _build_and_format(spec, name, validation, package_version, options)
     progress.step(name, "validating")
     validation.wait()

@@ -29,7 +29,7 @@ from ..reading.spec import (
     iter_property_maps,
     schema_name,
 )
-from . import collapse_retry, hidden_classes
+from . import collapse_retry, hidden_classes, model_helper
 from .trees import parse_module
 
 _KEYWORDS = frozenset({
@@ -45,7 +45,7 @@ _NON_STRING_FORMATS = frozenset({"date-time", "date", "time", "duration", "uuid"
 
 # One fixed configuration: changing any of these changes every generated package. Options the
 # model generator takes as its own enums are named here and converted only when it runs
-# (`_call_model_generator`): a run the cache serves never imports it (about 0.05 s).
+# (`call_model_generator`): a run the cache serves never imports it (about 0.05 s).
 _ENUM_OPTIONS = {
     "input_file_type": "InputFileType", "output_model_type": "DataModelType",
     "target_python_version": "PythonVersion",
@@ -233,7 +233,21 @@ def _run_model_generator(document: dict[str, Any], options: dict[str, Any]) -> s
         json.dumps(document, ensure_ascii=False, default=str),
         json.dumps(options, ensure_ascii=False, default=str),
     )
-    return cache.cached("models", key, lambda: _call_model_generator(document, options))
+    return cache.cached("models", key, lambda: _generate(document, options))
+
+
+def _generate(document: dict[str, Any], options: dict[str, Any]) -> str:
+    """The model generator's output: from the command's helper process when there is one."""
+    source = model_helper.generate(document, options)
+    return source if source is not None else call_model_generator(document, options)
+
+
+def warm_up() -> None:
+    """Load everything a run of the model generator loads, by running it on a tiny document."""
+    schemas = {"A": {"type": "object", "properties": {"a": {"type": "string"}}}}
+    document = {"openapi": "3.0.3", "info": {"title": "models", "version": "0"}, "paths": {},
+                "components": {"schemas": schemas}}
+    call_model_generator(document, {**_GENERATE_OPTIONS, "aliases": {}})
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +262,7 @@ def _model_generator_versions() -> str:
     return f"python {sys.version_info[:2]} " + " ".join(f"{t} {dist_versions.version(t)}" for t in tools)
 
 
-def _call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> str:
+def call_model_generator(document: dict[str, Any], options: dict[str, Any]) -> str:
     import datamodel_code_generator as dmcg
     from datamodel_code_generator.format import Formatter
 

@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any
 
-if TYPE_CHECKING:  # multiprocessing is imported when a helper starts: the no-op run never does
-    from multiprocessing.connection import Connection
+from ..foundation.forked import Channel, Child, fork_child
 
 _enabled = False
 _current: Helper | None = None
@@ -49,16 +47,20 @@ def prepared() -> object:
 
 
 @contextlib.contextmanager
-def running(wanted: bool, prepare: Callable[[], object] = lambda: None) -> Iterator[None]:
+def running(
+    wanted: bool, prepare: Callable[[], object] = lambda: None,
+    job: Callable[[Any, object], object] | None = None,
+) -> Iterator[None]:
     """A helper for the body of the `with` when enabled and `wanted`, black is not imported in this
     process yet, and a fork is safe; stopped when the body ends, however it ends. Once black is
     imported the helper calls `prepare` (work that needs only what this process holds now, done
-    while this process builds the models) and keeps the result for `prepared()`."""
+    while this process builds the models) and keeps the result for `prepared()`. `job` is other
+    work it does when asked (`Helper.submit`), given a payload and what it prepared."""
     global _current
     if not (_enabled and wanted and not _black_imported() and _can_fork()):
         yield
         return
-    helper = Helper.start(prepare)
+    helper = Helper.start(prepare, job)
     if helper is None:
         yield
         return
@@ -79,62 +81,58 @@ def _can_fork() -> bool:
 
 
 class Helper:
-    """One forked helper and this process's end of the connection to it."""
+    """One forked helper and this process's end of the channel to it. Its answers come in the
+    order of the requests: a job's answer is read before the formatting asked for after it."""
 
-    def __init__(self, pid: int, connection: Connection) -> None:
-        self.pid, self._connection = pid, connection
+    def __init__(self, child: Child) -> None:
+        self.pid, self._child = child.pid, child
         self._broken = False
         self._prepared: tuple[object] | None = None  # read once, from the helper's first message
+        self._job: tuple[object] | None = None  # a job's answer, once read
+        self._job_pending = False
 
     @classmethod
-    def start(cls, prepare: Callable[[], object] = lambda: None) -> Helper | None:
-        import multiprocessing
-
-        ours, theirs = multiprocessing.Pipe(duplex=True)
-        try:
-            pid = os.fork()
-        except OSError:  # no process to spare: this process formats
-            ours.close()
-            theirs.close()
-            return None
-        if pid == 0:
-            _be_the_helper(ours, theirs, prepare)
-        theirs.close()
-        return cls(pid, ours)
+    def start(
+        cls, prepare: Callable[[], object] = lambda: None,
+        job: Callable[[Any, object], object] | None = None,
+    ) -> Helper | None:
+        child = fork_child(lambda channel: _be_the_helper(channel, prepare, job))
+        return cls(child) if child is not None else None  # no process to spare: this process formats
 
     def prepared(self) -> object:
         """The result of `prepare`, which the helper sends first of all (None if it failed). Read
         before any request is sent: the helper could otherwise wait to send it while this process
         waited to send a request."""
         if self._prepared is None:
-            value: object = None
-            if not self._broken:
-                try:
-                    value = self._connection.recv()
-                except (EOFError, OSError):  # it died
-                    self._broken = True
-            self._prepared = (value,)
+            self._prepared = (self._receive(),)
         return self._prepared[0]
+
+    def submit(self, payload: object) -> bool:
+        """Ask for the job on `payload` (one per helper); False when the helper cannot be asked."""
+        self.prepared()
+        if self._job_pending or self._job is not None or not self._send(("job", payload)):
+            return False
+        self._job_pending = True
+        return True
+
+    def job_result(self) -> object:
+        """The submitted job's answer; None when the helper failed or died meanwhile."""
+        if self._job_pending:
+            self._job_pending = False
+            self._job = (self._receive(),)
+        return self._job[0] if self._job is not None else None
 
     def format(self, sources: list[str], meanwhile: Callable[[], None]) -> list[str] | None:
         """black's output for each of `sources`, formatted by the helper while this process runs
         `meanwhile`; None when the helper could not answer (`meanwhile` has run all the same).
         An exception from `meanwhile` propagates: the helper is stopped with the run."""
         self.prepared()
-        if self._broken:
-            meanwhile()
-            return None
-        try:
-            self._connection.send(sources)
-        except (OSError, ValueError):
-            self._broken = True
-            meanwhile()
-            return None
+        sent = self._send(("format", sources))
         meanwhile()
-        try:
-            answer: Any = self._connection.recv()
-        except (EOFError, OSError):  # it died
-            answer = None
+        if not sent:
+            return None
+        self.job_result()  # answered before the formatting
+        answer = self._receive()
         if isinstance(answer, list) and len(answer) == len(sources) and all(isinstance(a, str) for a in answer):
             return answer
         self._broken = True
@@ -143,44 +141,48 @@ class Helper:
     def stop(self) -> None:
         """End the helper and reap it. It may be busy (the run ended early): SIGTERM lets it stop
         the pool it runs, whose workers would otherwise outlive it."""
-        with contextlib.suppress(OSError):
-            self._connection.close()
-        with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGTERM)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        self._child.stop()
+
+    def _send(self, message: object) -> bool:
+        if not self._broken:
+            try:
+                self._child.channel.send(message)
+                return True
+            except Exception:  # noqa: BLE001 - it died
+                self._broken = True
+        return False
+
+    def _receive(self) -> object:
+        if not self._broken:
+            try:
+                return self._child.channel.receive()
+            except Exception:  # noqa: BLE001 - it died
+                self._broken = True
+        return None
 
 
-def _stop_on_terminate(signum: int, frame: object) -> None:
-    raise SystemExit(1)
+def _be_the_helper(
+    channel: Channel, prepare: Callable[[], object], job: Callable[[Any, object], object] | None
+) -> None:
+    """The forked helper's whole life: import black, send what `prepare` gives, answer requests."""
+    from . import format as formatting
 
-
-def _be_the_helper(ours: Connection, theirs: Connection, prepare: Callable[[], object]) -> NoReturn:
-    """The forked helper's whole life: import black, send what `prepare` gives, format what comes,
-    exit without running any of the parent's exit hooks or finalizers."""
-    code = 0
+    formatting.black_mode()  # the import the helper exists for
     try:
-        signal.signal(signal.SIGTERM, _stop_on_terminate)
-        ours.close()
-        from . import format as formatting
-
-        formatting.black_mode()  # the import the helper exists for
+        ahead = prepare()
+    except Exception:  # noqa: BLE001 - the parent does that work itself
+        ahead = None
+    channel.send(ahead)
+    while True:
         try:
-            ahead = prepare()
-        except Exception:  # noqa: BLE001 - the parent does that work itself
-            ahead = None
-        theirs.send(ahead)
-        while True:
-            try:
-                sources = theirs.recv()
-            except EOFError:  # the run is over
-                break
-            try:
-                answer: list[str] | None = formatting.black_here(sources)
-            except Exception:  # noqa: BLE001 - the parent formats them itself and sees it there
-                answer = None
-            theirs.send(answer)
-    except BaseException:  # noqa: BLE001 - stopped, or the parent went away mid-answer
-        code = 1
-    finally:
-        os._exit(code)
+            request: Any = channel.receive()
+        except EOFError:  # the run is over
+            break
+        kind, payload = request
+        answer: object = None  # a failure: the parent does the work itself and sees it there
+        with contextlib.suppress(Exception):
+            if kind == "format":
+                answer = formatting.black_here(payload)
+            elif kind == "job" and job is not None:
+                answer = job(payload, ahead)
+        channel.send(answer)

@@ -182,8 +182,11 @@ def _format_missing(
 def _black_all(sources: list[str], meanwhile: Callable[[], None]) -> list[str]:
     """black's output for each of `sources`, in order: by the run's helper process where it has
     one (black_helper.py), else here."""
+    if not sources:  # nothing for black: above all, no collection of this process's heap
+        meanwhile()
+        return []
     helper = black_helper.current()
-    if helper is not None and sources:
+    if helper is not None:
         formatted = helper.format(sources, meanwhile)
         return formatted if formatted is not None else black_here(sources)
     return black_here(sources, meanwhile)

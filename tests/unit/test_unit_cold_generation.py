@@ -4,6 +4,10 @@ runs, compiled templates in the cache."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,8 +59,8 @@ HIDING_CASES = {
 
 def _generate(schemas: dict[str, object], monkeypatch: pytest.MonkeyPatch, guess: bool) -> tuple[str, int]:
     runs = []
-    call = models._call_model_generator
-    monkeypatch.setattr(models, "_call_model_generator", lambda *a: runs.append(1) or call(*a))
+    call = models.call_model_generator
+    monkeypatch.setattr(models, "call_model_generator", lambda *a: runs.append(1) or call(*a))
     if not guess:
         monkeypatch.setattr(models, "_run_with_guessed_class_names", lambda *a: None)
     try:
@@ -92,8 +96,34 @@ def test_a_forked_call_that_fails_raises_as_the_call_would_in_process():
         call.result()
 
 
+def test_a_forked_call_whose_result_does_not_pickle_is_made_in_process():
+    call = forked.ForkedCall(lambda: (os.getpid(), threading.Lock()))
+    assert call.forked
+    pid, lock = call.result()
+    assert pid == os.getpid() and hasattr(lock, "acquire")
+
+
+def test_a_forked_call_whose_child_died_is_made_in_process():
+    call = forked.ForkedCall(lambda: (time.sleep(30), os.getpid())[1])
+    child = call._child
+    assert child is not None
+    os.kill(child.pid, signal.SIGKILL)
+    assert call.result() == os.getpid()
+    with pytest.raises(ChildProcessError):  # reaped
+        os.waitpid(child.pid, os.WNOHANG)
+
+
+def test_a_cancelled_forked_call_leaves_no_child():
+    call = forked.ForkedCall(lambda: time.sleep(30))
+    child = call._child
+    assert child is not None
+    call.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)
+
+
 def test_a_forked_call_runs_in_process_without_fork(monkeypatch):
-    monkeypatch.setattr(forked.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.delattr(forked.os, "fork")
     call = forked.ForkedCall(lambda: 42)
     assert not call.forked and call.result() == 42
 

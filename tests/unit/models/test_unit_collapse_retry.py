@@ -36,7 +36,7 @@ def no_cache() -> Iterator[None]:
     cache.set_enabled(True)
 
 
-_CALL_MODEL_GENERATOR = models._call_model_generator
+_CALL_MODEL_GENERATOR = models.call_model_generator
 
 
 class Recorder:
@@ -57,7 +57,7 @@ class Recorder:
             self.answers.append(str(result[0]))
             return result
 
-        monkeypatch.setattr(models, "_call_model_generator", recorded_call)
+        monkeypatch.setattr(models, "call_model_generator", recorded_call)
         monkeypatch.setattr(collapse_retry._Child, "answer", recorded_answer)
 
 

@@ -21,6 +21,7 @@ from generator.rendering import format as formatting
 
 PROJECT = Path(__file__).resolve().parents[3]
 FIXTURE_SPEC = PROJECT / "tests" / "golden" / "params" / "spec.yaml"
+HOSTILE_SPEC = PROJECT / "tests" / "hostile" / "title_injection.yaml"
 SOURCES = ["x=1\n", "def f( a,b ):\n  return {'a':a}\n", "class C :\n  y : int=2\n"]
 
 
@@ -39,8 +40,10 @@ def helpers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[black_helper.Helpe
     started: list[black_helper.Helper] = []
     start = black_helper.Helper.start.__func__  # type: ignore[attr-defined]
 
-    def recorded(cls: type[black_helper.Helper], prepare: Any = lambda: None) -> black_helper.Helper | None:
-        helper = start(cls, prepare)
+    def recorded(
+        cls: type[black_helper.Helper], prepare: Any = lambda: None, job: Any = None
+    ) -> black_helper.Helper | None:
+        helper = start(cls, prepare, job)
         if helper is not None:
             started.append(helper)
         return helper
@@ -192,3 +195,58 @@ def test_the_spec_texts_the_check_looks_for_are_worked_out_in_the_helper(helpers
     assert record.read_text().split() == [str(helpers[0].pid)]
     expected = PROJECT / "tests" / "golden" / "params" / "expected"
     assert files["params_client/models.py"] == (expected / "params_client" / "models.py").read_text()
+
+
+def test_a_job_runs_in_the_helper_with_what_it_prepared_and_is_answered_before_formatting(helpers):
+    def job(payload: object, ahead: object) -> object:
+        return (payload, ahead, os.getpid())
+
+    with black_helper.running(wanted=True, prepare=lambda: "ahead", job=job):
+        helper = black_helper.current()
+        assert helper.submit("payload")
+        assert not helper.submit("another")  # one job per helper
+        assert helper.format(SOURCES, lambda: None) == formatting.black_here(SOURCES)
+        assert helper.job_result() == ("payload", "ahead", helper.pid)
+        assert helper.job_result() == ("payload", "ahead", helper.pid)  # read once, kept
+
+
+def test_a_failing_job_answers_none_and_the_helper_still_formats(helpers):
+    def job(payload: object, ahead: object) -> object:
+        raise ValueError("no")
+
+    with black_helper.running(wanted=True, job=job):
+        helper = black_helper.current()
+        assert helper.submit("payload")
+        assert helper.job_result() is None
+        assert helper.format(SOURCES, lambda: None) == formatting.black_here(SOURCES)
+
+
+def test_the_spec_text_check_runs_in_the_helper_and_its_problems_stop_generation(
+    helpers, tmp_path, monkeypatch
+):
+    from generator.rendering import ast_check
+
+    record = tmp_path / "pids"
+    real = ast_check.spec_text_problems
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        with open(record, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    render = pipeline.render_package
+
+    def leaky_render(api: Any, spec_name: str) -> dict[str, str]:  # as if a template printed the version unescaped
+        files = render(api, spec_name)
+        module = next(path for path in files if path.endswith("/_client.py"))
+        files[module] += "\nVERSION = '1'; os.system('x') #'\n"
+        return files
+
+    monkeypatch.setattr(pipeline, "spec_text_problems", recorded)
+    monkeypatch.setattr(pipeline, "render_package", leaky_render)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with pytest.raises(SpecError) as error:
+        pipeline.generate_package(HOSTILE_SPEC, "title_injection")
+    assert record.read_text().split() == [str(helpers[0].pid)]
+    [problem] = error.value.diagnostics
+    assert problem.pointer == "#/info/version" and "would appear as code" in problem.message
