@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..foundation import cache, dist_versions, oneshot
 from . import async_twins, black_helper, black_seed
 from .layout import LINE_LENGTH
-from .pysource import method_cuts, respelled_strings_only, top_level_cuts
+from .pysource import method_cuts, respelled_literals_only, top_level_cuts
 
 if TYPE_CHECKING:
     import black
@@ -56,8 +56,9 @@ def _black(source: str) -> str:
     """`black.format_str(source)`, without its second pass where that pass cannot change anything.
 
     The second pass exists for what the first one adds that black reads back differently (a
-    trailing comma it added is "magic" the next time). A first pass that only respelled string
-    literals (quotes, prefixes, escapes of the same value) leaves black the same lines to read:
+    trailing comma it added is "magic" the next time). A first pass that only respelled literals
+    (a string's quotes, prefix or escapes, a number's exponent or prefix: the same value) leaves
+    black the same lines to read, already measured as respelled (black respells as it reads):
     the second pass would lay them out as the first did, so its result is the first pass's.
     """
     import black
@@ -69,7 +70,7 @@ def _black(source: str) -> str:
     if format_once is None:
         return black.format_str(source, mode=mode)
     once = format_once(source, mode=mode)
-    if once == source or respelled_strings_only(source, once):
+    if once == source or respelled_literals_only(source, once):
         return once
     return format_once(once, mode=mode)
 

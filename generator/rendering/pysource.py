@@ -29,6 +29,16 @@ _SCANNER = re.compile(
 )
 
 
+# The literals black respells: strings, and numbers (black writes `1E+5` as `1e5`, `0XAB` as
+# `0xAB`). A number starts where no name or number goes on before it (`Format1` holds none).
+_LITERALS = re.compile(
+    _SCANNER.pattern
+    + r"|(?P<number>(?<![\w.])(?:0[xXoObB][0-9a-fA-F_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)"
+    r"(?:[eE][+-]?\d[\d_]*)?[jJ]?)(?![\w.]))",
+    re.DOTALL,
+)
+
+
 @dataclass(frozen=True)
 class Inert:
     """Offsets of the plain string literals and comments of one module, in order (f-strings are
@@ -197,17 +207,24 @@ def _same_literal(old: str, new: str) -> bool:
     return old.count("\n") == new.count("\n") and value is not None and value == _literal_value(new)
 
 
-def respelled_strings_only(before: str, after: str) -> bool:
-    """Whether `after` is `before` with some string literals written otherwise (quotes, prefix,
-    escapes) and nothing else changed: not a character of code or comments, no literal's value."""
+def respelled_literals_only(before: str, after: str) -> bool:
+    """Whether `after` is `before` with some string or number literals written otherwise (quotes,
+    prefix, escapes; an exponent's case and sign, a prefix's case) and nothing else changed: not a
+    character of code or comments, no literal's value."""
     old_end = new_end = 0
-    pairs = itertools.zip_longest(_SCANNER.finditer(before), _SCANNER.finditer(after))
+    pairs = itertools.zip_longest(_LITERALS.finditer(before), _LITERALS.finditer(after))
     for old, new in pairs:
         if old is None or new is None or before[old_end:old.start()] != after[new_end:new.start()]:
             return False
         old_end, new_end = old.end(), new.end()
         if old.group() != new.group() and not (
             old.lastgroup == new.lastgroup == "string" and _same_literal(old.group(), new.group())
+            or old.lastgroup == new.lastgroup == "number" and _same_number(old.group(), new.group())
         ):
             return False
     return before[old_end:] == after[new_end:]
+
+
+def _same_number(old: str, new: str) -> bool:
+    value = _literal_value(old)
+    return value is not None and value == _literal_value(new)

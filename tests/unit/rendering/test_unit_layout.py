@@ -14,7 +14,7 @@ from generator.ir.parser import build_api
 from generator.reading.loader import load_spec
 from generator.rendering import black_seed, layout
 from generator.rendering import format as formatting
-from generator.rendering.pysource import respelled_strings_only
+from generator.rendering.pysource import respelled_literals_only
 from generator.rendering.render import render_package
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -24,7 +24,7 @@ LENGTHS = range(1, 100, 3)
 
 def _black_keeps(source: str) -> bool:
     once = black.format_str(source, mode=formatting.black_mode())
-    return once == source or respelled_strings_only(source, once)
+    return once == source or respelled_literals_only(source, once)
 
 
 def _left_to_black(printed: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from generator.rendering.pysource import (
     first_non_ascii_code_line,
     method_cuts,
-    respelled_strings_only,
+    respelled_literals_only,
     scan,
     top_level_cuts,
 )
@@ -164,9 +164,15 @@ def test_top_level_cuts_on_unusual_layouts(source: str) -> None:
     ("x = f'{a}'\n", 'x = f"{a}"\n', False),  # f-strings hold code
     ("x = 'a'\n", "x = 'a'\ny = 1\n", False),
     ("x = ('a', 'b')\n", 'x = ("a",)\n', False),
+    ("x = Field(ge=-1.7976931348623157e+308)\n", "x = Field(ge=-1.7976931348623157e308)\n", True),
+    ("x = (0XAB, 1E5, 2J)\n", "x = (0xAB, 1e5, 2j)\n", True),
+    ("x = 1E5  # 1E5\n", "x = 1e5  # 1e5\n", False),  # a comment changed
+    ("x = 1.0\n", "x = 1\n", False),  # the type changed
+    ("x = 1e5\n", "x = 1e6\n", False),  # the value changed
+    ("Format1 = 1\n", "Format2 = 1\n", False),  # a name, not a number
 ])
-def test_respelled_strings_only(before, after, same):
-    assert respelled_strings_only(before, after) is same
+def test_respelled_literals_only(before, after, same):
+    assert respelled_literals_only(before, after) is same
 
 
 def _ast_method_cuts(source: str) -> list[int]:
