@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..models import model_helper
 from ..output.config import SpecOptions
 from ..output.layout import provider_for
 from ..output.manifest import (
@@ -104,7 +105,9 @@ def plan_package(
             and previous.produced_by_this_generator(spec_sha, options.recorded())
             and previous.files_intact(out_dir)):
         return Plan(provider or provider_for(spec_path), out_dir, previous, previous.package_version)
-    # Rendering needs the model generator and black; a no-op run above never imports them.
+    # Rendering needs the model generator and black; a no-op run above never imports them. The
+    # command line's run imports the model generator in a helper meanwhile (models/model_helper.py).
+    model_helper.start()
     from ..pipeline import generate_package
     from .apidiff import diff_surfaces, verdict
     from .surface import extract_surface

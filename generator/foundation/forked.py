@@ -15,6 +15,7 @@ import contextlib
 import os
 import pickle
 import signal
+import sys
 from collections.abc import Callable
 from typing import Generic, NoReturn, TypeVar
 
@@ -50,13 +51,15 @@ class Child:
         self.pid, self.channel = pid, channel
         self.parent = os.getpid()  # a forked copy of this process holds this object too
 
-    def stop(self, finished: bool = False) -> None:
-        """Close the channel and reap the child: ended with SIGTERM unless it has `finished` (it
-        sent its last message and is only exiting)."""
+    def stop(self, finished: bool = False, busy: bool = False) -> None:
+        """Close the channel and reap the child, unless it has `finished` (it sent its last message
+        and is only exiting) ended at once: with SIGKILL, or where it is `busy` with a request with
+        SIGTERM, which unwinds what it runs so that what that started (a pool, a forked child) is
+        stopped too."""
         self.channel.close()
         if not finished:
             with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGTERM)
+                os.kill(self.pid, signal.SIGTERM if busy else signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
 
@@ -90,6 +93,9 @@ def _stop_on_terminate(signum: int, frame: object) -> None:
 def _be_the_child(body: Callable[[Channel], object], channel: Channel) -> NoReturn:
     code = 0
     try:
+        # A SIGTERM that lands in a finalizer or an import's callback is swallowed there: the child
+        # then ends with its work, and says nothing on the command's stderr.
+        sys.unraisablehook = lambda unraisable: None
         signal.signal(signal.SIGTERM, _stop_on_terminate)
         body(channel)
     except BaseException:  # noqa: BLE001 - stopped, or the parent went away mid-message

@@ -1,20 +1,21 @@
-"""The model generator in a helper process forked as the command starts, so that its import runs
-beside the rest of the command's start instead of after it.
+"""The model generator in a helper process forked as the command starts on a package, so that
+its import runs beside the command's own work instead of after it.
 
 Importing datamodel-code-generator and the parts a run loads lazily takes about 0.35 s: half of
 regenerating a small package. It came after everything else the command does before the models
 (its own imports, reading the spec and the previous package, the operations: 0.1-0.3 s). The
-helper is forked once the command line is parsed, while the process is small. It imports the
-model generator and runs it on a tiny document, which loads the rest. Then it answers each request
-with what `datamodel.call_model_generator` returns for it in this process: the same function on
-the same pickled arguments. The model generator's garbage stays in the helper too, so this
-process's heap is smaller for the rest of the run.
+helper is forked as soon as the command knows it will render a package (one out of date,
+evolution/regenerate.py; `list` and `diff` once their line is parsed), while the process is
+still small; a run with nothing to do forks none. It imports the model generator and runs it on
+a tiny document, which loads the rest. Then it answers each request with what
+`datamodel.call_model_generator` returns for it in this process: the same function on the same
+pickled arguments. The model generator's garbage stays in the helper too, so this process's heap
+is smaller for the rest of the run.
 
-Only the command line enables it (`enable`), for a command that builds models (`start`); it is
-stopped as the command exits. Anything amiss (no fork, other threads running, the helper dies,
-fails or answers otherwise) and the model generator runs in this process, as without it, so a
-failure is raised from here. A run whose models are all in the cache never asks, and its idle
-helper is stopped with the command.
+Only the command line enables it (`enable`); it is stopped as the command exits. Anything amiss
+(no fork, other threads running, the helper dies, fails or answers otherwise) and the model
+generator runs in this process, as without it, so a failure is raised from here. A run whose
+models are all in the cache never asks, and its idle helper is stopped with the command.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..foundation.forked import Channel, Child, fork_child
 
 _enabled = False
 _current: Child | None = None
+_asking = False  # a request is in flight
 
 
 def enable() -> None:
@@ -51,7 +53,7 @@ def stop() -> None:
     global _current
     child, _current = _current, None
     if child is not None:
-        child.stop()
+        child.stop(busy=_asking)
 
 
 def generate(document: dict[str, Any], options: dict[str, Any]) -> str | None:
@@ -60,12 +62,16 @@ def generate(document: dict[str, Any], options: dict[str, Any]) -> str | None:
     child = _current
     if child is None or child.parent != os.getpid():  # a forked child's copy is not its own
         return None
+    global _asking
+    _asking = True  # stopped now (an interrupt), it may have forked the retry: SIGTERM stops both
     try:
         child.channel.send((document, options))
         answer = child.channel.receive()
     except Exception:  # noqa: BLE001 - it died, or the arguments do not pickle
         stop()
         return None
+    finally:
+        _asking = False
     return answer if isinstance(answer, str) else None  # None: the call failed there
 
 

@@ -90,6 +90,7 @@ class Helper:
         self._prepared: tuple[object] | None = None  # read once, from the helper's first message
         self._job: tuple[object] | None = None  # a job's answer, once read
         self._job_pending = False
+        self._formatting = False  # a format request is in flight: the helper may run a pool
 
     @classmethod
     def start(
@@ -128,20 +129,22 @@ class Helper:
         An exception from `meanwhile` propagates: the helper is stopped with the run."""
         self.prepared()
         sent = self._send(("format", sources))
+        self._formatting = sent
         meanwhile()
         if not sent:
             return None
         self.job_result()  # answered before the formatting
         answer = self._receive()
+        self._formatting = False
         if isinstance(answer, list) and len(answer) == len(sources) and all(isinstance(a, str) for a in answer):
             return answer
         self._broken = True
         return None
 
     def stop(self) -> None:
-        """End the helper and reap it. It may be busy (the run ended early): SIGTERM lets it stop
-        the pool it runs, whose workers would otherwise outlive it."""
-        self._child.stop()
+        """End the helper and reap it. It may be busy formatting (the run ended early): SIGTERM
+        then lets it stop the pool it runs, whose workers would otherwise outlive it."""
+        self._child.stop(busy=self._formatting)
 
     def _send(self, message: object) -> bool:
         if not self._broken:

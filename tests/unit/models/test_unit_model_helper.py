@@ -133,6 +133,23 @@ def test_only_a_command_that_builds_models_starts_one(command, starts, monkeypat
     assert all(_gone(pid) for pid in started)
 
 
+def test_generate_starts_one_for_a_package_to_render_and_none_when_nothing_is_to_do(monkeypatch, tmp_path):
+    monkeypatch.setattr(model_helper, "_enabled", True)
+    monkeypatch.setattr(model_helper, "_current", None)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "params.yaml").write_text(FIXTURE_SPEC.read_text())
+    started = []
+    for _ in range(2):
+        try:
+            result = CliRunner().invoke(cli.main, ["--root", str(tmp_path), "-q", "generate"])
+            started.append(model_helper._current is not None)
+        finally:
+            model_helper.stop()
+        assert result.exit_code == 0, result.output
+    assert started == [True, False]  # the second run finds the package up to date
+
+
 def test_the_command_runs_the_model_generator_in_its_helper(tmp_path):
     """A fresh process, as the command runs: the model generator's parser is loaded only in the
     helper, and the files are the golden ones."""
