@@ -177,3 +177,24 @@ def _document_and_options() -> tuple[dict[str, object], dict[str, object]]:
     document = {"openapi": "3.0.3", "info": {"title": "models", "version": "0"}, "paths": {},
                 "components": {"schemas": SCHEMAS}}
     return document, {**datamodel._GENERATE_OPTIONS, "aliases": {}, "custom_file_header": "#"}
+
+
+def test_a_helper_stopped_while_it_loads_ends_at_once_and_silently():
+    """Stopped in the middle of its imports (a run whose models the cache held): nothing of it
+    reaches the command's stderr, and it is gone when `stop` returns."""
+    script = (
+        "import os\n"
+        "from generator.models import model_helper\n"
+        "model_helper.enable()\n"
+        "model_helper.start()\n"
+        "pid = model_helper._current.pid\n"
+        "model_helper.stop()\n"
+        "try:\n"
+        "    os.kill(pid, 0)\n"
+        "    print('alive')\n"
+        "except ProcessLookupError:\n"
+        "    print('gone')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT,
+                          check=True)
+    assert (done.stdout.strip(), done.stderr) == ("gone", "")
