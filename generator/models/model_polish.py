@@ -39,13 +39,20 @@ Span = ast.expr | ast.keyword
 """A node an edit replaces: an expression, or a keyword argument (both have positions)."""
 
 
-def _discriminators(tree: ast.Module) -> set[str]:
-    return {
-        node.value.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.keyword) and node.arg == "discriminator"
-        and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-    }
+def _tags_and_names(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """The tags of the module's discriminated unions, and every name it uses: one walk of a tree
+    that has a node for every few characters of the model generator's output."""
+    tags: set[str] = set()
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif (
+            isinstance(node, ast.keyword) and node.arg == "discriminator"
+            and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        ):
+            tags.add(node.value.value)
+    return tags, names
 
 
 def _fields(tree: ast.Module) -> list[ast.AnnAssign]:
@@ -57,19 +64,23 @@ def _fields(tree: ast.Module) -> list[ast.AnnAssign]:
     ]
 
 
-def _enum_literals(tree: ast.Module) -> list[ast.expr]:
-    """`Literal[...]` nodes of two or more values in field annotations, tags excepted."""
-    tags = _discriminators(tree)
-    return [
-        sub
-        for field in _fields(tree) if getattr(field.target, "id", "") not in tags
-        for sub in ast.walk(field.annotation)
-        if isinstance(sub, ast.Subscript)
-        and isinstance(sub.value, ast.Name)
-        and sub.value.id == "Literal"
-        and isinstance(sub.slice, ast.Tuple)
-        and len(sub.slice.elts) > 1
-    ]
+def _annotation_edits(tree: ast.Module, tags: set[str]) -> tuple[list[ast.expr], list[ast.expr]]:
+    """In field annotations, in one walk of each: the `Literal[...]` nodes of two or more values
+    (tags excepted), and the `datetime` names."""
+    literals: list[ast.expr] = []
+    datetimes: list[ast.expr] = []
+    for field in _fields(tree):
+        tagged = getattr(field.target, "id", "") in tags
+        for sub in ast.walk(field.annotation):
+            if isinstance(sub, ast.Name) and sub.id == "datetime":
+                datetimes.append(sub)
+            elif (
+                not tagged and isinstance(sub, ast.Subscript)
+                and isinstance(sub.value, ast.Name) and sub.value.id == "Literal"
+                and isinstance(sub.slice, ast.Tuple) and len(sub.slice.elts) > 1
+            ):
+                literals.append(sub)
+    return literals, datetimes
 
 
 def _mutable_defaults(tree: ast.Module) -> list[ast.expr]:
@@ -252,21 +263,14 @@ def _modernize(source: str) -> tuple[str, ast.Module]:
     return source, parse_module(source)
 
 
-def _datetimes(tree: ast.Module) -> list[ast.expr]:
-    return [
-        sub for field in _fields(tree) for sub in ast.walk(field.annotation)
-        if isinstance(sub, ast.Name) and sub.id == "datetime"
-    ]
-
-
 def polish_models(
     source: str, base_module: str, omit_none: dict[str, frozenset[str]] | None = None
 ) -> str:
     """`source` with the edits the module docstring lists."""
     source, tree = _modernize(source)
-    literals = _enum_literals(tree)
+    tags, used = _tags_and_names(tree)
+    literals, datetimes = _annotation_edits(tree, tags)
     defaults = _mutable_defaults(tree)
-    datetimes = _datetimes(tree)
     lines = source.encode("utf-8").splitlines(keepends=True)
     omitted = _omitted_when_none(tree, omit_none or {})
     edits: list[tuple[Span, bytes]] = [
@@ -284,7 +288,6 @@ def polish_models(
     wanted = {base_module: base_names, "typing": typing_names}
     # pydantic's import is rewritten either way: holder classes may have added names unsorted.
     wanted["pydantic"] = {"Field"} if defaults or omitted else set()
-    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     _fix_imports(lines, tree, wanted, base_module, used)
     return b"".join(lines).decode("utf-8")
 
