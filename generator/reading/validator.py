@@ -86,15 +86,14 @@ def spec_validator_class(minor: str) -> type[Any]:
     from jsonschema.validators import validator_for
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
+    schema = _openapi_schema(minor)
     if minor != "1":
-        schema = _openapi_schema(minor)
         document_validator = validator_for(schema)(schema)
         base: type[Any] = OpenAPIV30SpecValidator
     else:
         from referencing import Registry
         from referencing.jsonschema import specification_with
 
-        schema = _openapi_schema(minor)
         uri = schema["$id"]
         resource = specification_with(schema["$schema"]).create_resource(schema)
         indexed = Registry().with_resource(uri, resource).crawl()
@@ -114,10 +113,13 @@ def _validator_after_a_clean_document_check(minor: str) -> type[Any]:
     """`spec_validator_class(minor)` for a document known to match the OpenAPI schema: the rest of
     the library's checks (paths, parameters, each schema against its dialect, defaults)."""
     checked = spec_validator_class(minor)
-    return type(f"Rest{checked.__name__}", (checked,), {"schema_validator": _NoErrors(checked.schema_validator.schema)})
+    skipped = _NoErrors(checked.schema_validator.schema)
+    return type(f"Rest{checked.__name__}", (checked,), {"schema_validator": skipped})
 
 
 class _NoErrors:
+    """A document check that finds nothing, for a document jsonschema-rs found to match."""
+
     def __init__(self, schema: dict[str, Any]) -> None:
         self.schema = schema
 
