@@ -139,22 +139,26 @@ def _format(spec: LoadedSpec, rendered: dict[str, str]) -> dict[str, str]:
         *(part for module in sorted(modules.items()) for part in module),
     )
     checked = cache.get("spec-text", key) is not None
-    helper = black_helper.current()
-    checking_there = not checked and helper is not None and helper.submit(modules)
+    helper = None if checked else black_helper.current()
+    checking_there = helper is not None and helper.submit(modules)
 
     def check_here() -> None:
-        if not checked and not checking_there:
-            _raise_if_any(_spec_text_problems(spec, modules, black_helper.prepared()))
+        problems = _spec_text_problems(spec, modules, black_helper.prepared())
+        if problems:
+            raise SpecError(problems)
 
     # Generated code is compiled once, after black; where anything fails before that, the
     # unformatted modules are compiled first, so code that does not compile is reported as such,
     # not as whatever the check or black make of it.
     try:
-        formatted = format_files(rendered, meanwhile=check_here)
+        not_here = checked or checking_there
+        formatted = format_files(rendered, meanwhile=(lambda: None) if not_here else check_here)
         if checking_there and helper is not None:
-            found = helper.job_result()  # None: the helper failed, and the check runs here
-            _raise_if_any(found if isinstance(found, list) else
-                          _spec_text_problems(spec, modules, black_helper.prepared()))
+            found = helper.job_result()
+            if not isinstance(found, list):  # the helper failed: the check runs here
+                check_here()
+            elif found:
+                raise SpecError(found)
     except Exception:
         _verify_python(spec, rendered)
         raise
@@ -166,11 +170,6 @@ def _format(spec: LoadedSpec, rendered: dict[str, str]) -> dict[str, str]:
 def _spec_text_problems(spec: LoadedSpec, modules: Any, texts: object) -> list[Diagnostic]:
     """The spec-text check, with the spec texts black's helper worked out where it did."""
     return spec_text_problems(spec, modules, texts if isinstance(texts, SpecTexts) else None)
-
-
-def _raise_if_any(problems: list[Diagnostic]) -> None:
-    if problems:
-        raise SpecError(problems)
 
 
 def generate_package(

@@ -42,6 +42,15 @@ def shared_path(relative: str, shared: Path = SHARED) -> Path:
     return path
 
 
+def process_gone(pid: int) -> bool:
+    """Whether no process `pid` exists (a child that was stopped and reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
 @pytest.fixture
 def sent_to_black(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every source handed to black from here on, in order; formatted in this process, where it

@@ -17,7 +17,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable
-from typing import Generic, NoReturn, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -37,6 +37,20 @@ class Channel:
     def receive(self) -> object:
         """The next message; EOFError once the other end is closed (or its process is gone)."""
         return pickle.load(self._in)
+
+    def serve(self, answer: Callable[[Any], object]) -> None:
+        """Answer each message with `answer(message)` until the other end closes; None where that
+        raises (the other end then does the work itself and sees the failure there)."""
+        while True:
+            try:
+                message = self.receive()
+            except EOFError:
+                return
+            try:
+                reply = answer(message)
+            except Exception:  # noqa: BLE001 - see above
+                reply = None
+            self.send(reply)
 
     def close(self) -> None:
         for pipe in (self._in, self._out):

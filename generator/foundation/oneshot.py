@@ -13,9 +13,8 @@ Two defaults of CPython are tuned for long-lived programs and cost a short one r
   run that leaves cycles behind in quantity. So in the command's process the collector runs only
   while the model generator does (`collecting`), and in every forked child (the model
   generator's helper, the validator, black's helper and its pool: black's trees point back to
-  their parents). A cold run of 1,000 operations
-  went 13.9 -> 12.9 s and a regeneration of Kombo's full spec 5.1 -> 4.8 s, for 4-5% more peak
-  memory.
+  their parents). A cold run of 1,000 operations went 13.9 -> 12.9 s and a regeneration of
+  Kombo's full spec 5.1 -> 4.8 s, for 4-5% more peak memory.
 - At exit the interpreter frees every object and module one by one: 0.11-0.12 s after a cold run
   of a small spec, 13% of the whole. The exit hooks (atexit: logging's flush, multiprocessing's
   and concurrent.futures' joins) still run here, and a process with a thread still running

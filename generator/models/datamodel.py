@@ -245,9 +245,17 @@ def _generate(document: dict[str, Any], options: dict[str, Any]) -> str:
 def warm_up() -> None:
     """Load everything a run of the model generator loads, by running it on a tiny document."""
     schemas = {"A": {"type": "object", "properties": {"a": {"type": "string"}}}}
-    document = {"openapi": "3.0.3", "info": {"title": "models", "version": "0"}, "paths": {},
-                "components": {"schemas": schemas}}
-    call_model_generator(document, {**_GENERATE_OPTIONS, "aliases": {}})
+    call_model_generator(_document(schemas, "3.0.3"), {**_GENERATE_OPTIONS, "aliases": {}})
+
+
+def _document(schemas: dict[str, Any], openapi_version: str) -> dict[str, Any]:
+    """The OpenAPI document the model generator reads: `schemas` and nothing else."""
+    return {
+        "openapi": openapi_version,
+        "info": {"title": "models", "version": "0"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
 
 
 @lru_cache(maxsize=1)
@@ -302,12 +310,7 @@ def generate_models(
         return f"{header}\n\nfrom __future__ import annotations\n\nfrom {base_module} import {base_name}\n"
     held = sorted(n for n in needed if isinstance(schemas.get(n), dict) and "properties" not in schemas[n])
     schemas = {**schemas, **{HOLDER_PREFIX + name: _holder(name) for name in held}}
-    document = {
-        "openapi": openapi_version,
-        "info": {"title": "models", "version": "0"},
-        "paths": {},
-        "components": {"schemas": schemas},
-    }
+    document = _document(schemas, openapi_version)
     options = {**_GENERATE_OPTIONS, **({"base_class": base_class} if base_class else {})}
     runs: dict[frozenset[str], tuple[str, ast.Module]] = {}
     names = _FieldNames(schemas)

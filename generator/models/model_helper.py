@@ -79,14 +79,4 @@ def _be_the_helper(channel: Channel) -> None:
     from . import datamodel
 
     datamodel.warm_up()
-    while True:
-        try:
-            request: Any = channel.receive()
-        except EOFError:  # the command is done
-            break
-        document, options = request
-        try:
-            answer: str | None = datamodel.call_model_generator(document, options)
-        except Exception:  # noqa: BLE001 - the command runs it itself and sees it there
-            answer = None
-        channel.send(answer)
+    channel.serve(lambda request: datamodel.call_model_generator(*request))

@@ -85,12 +85,16 @@ class Helper:
     order of the requests: a job's answer is read before the formatting asked for after it."""
 
     def __init__(self, child: Child) -> None:
-        self.pid, self._child = child.pid, child
+        self._child = child
         self._broken = False
         self._prepared: tuple[object] | None = None  # read once, from the helper's first message
         self._job: tuple[object] | None = None  # a job's answer, once read
         self._job_pending = False
         self._formatting = False  # a format request is in flight: the helper may run a pool
+
+    @property
+    def pid(self) -> int:
+        return self._child.pid
 
     @classmethod
     def start(
@@ -176,16 +180,11 @@ def _be_the_helper(
     except Exception:  # noqa: BLE001 - the parent does that work itself
         ahead = None
     channel.send(ahead)
-    while True:
-        try:
-            request: Any = channel.receive()
-        except EOFError:  # the run is over
-            break
+
+    def answer(request: tuple[str, Any]) -> object:
         kind, payload = request
-        answer: object = None  # a failure: the parent does the work itself and sees it there
-        with contextlib.suppress(Exception):
-            if kind == "format":
-                answer = formatting.black_here(payload)
-            elif kind == "job" and job is not None:
-                answer = job(payload, ahead)
-        channel.send(answer)
+        if kind == "format":
+            return formatting.black_here(payload)
+        return job(payload, ahead) if kind == "job" and job is not None else None
+
+    channel.serve(answer)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import process_gone
 
 from generator import cli
 from generator.models import datamodel, model_helper
@@ -27,14 +28,6 @@ SCHEMAS = {
 }
 
 
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
-
-
 @pytest.fixture
 def helper(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[int]:
     """A helper started in this test process (no cache: every run asks it); yields its pid."""
@@ -48,7 +41,7 @@ def helper(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[int]:
         yield child.pid
     finally:
         model_helper.stop()
-    assert _gone(child.pid)
+    assert process_gone(child.pid)
 
 
 def _in_process_runs_fail(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,7 +70,7 @@ def test_a_helper_that_died_leaves_the_models_to_this_process(helper):
     os.kill(helper, signal.SIGKILL)
     assert model_helper.generate(*_document_and_options()) is None
     assert model_helper._current is None  # not asked again, and reaped
-    assert _gone(helper)
+    assert process_gone(helper)
     assert datamodel.generate_models(SCHEMAS, "3.0.3", "#") == expected
 
 
@@ -130,7 +123,7 @@ def test_only_a_command_that_builds_models_starts_one(command, starts, monkeypat
         model_helper.stop()
     assert result.exit_code == 0, result.output
     assert bool(started) is starts
-    assert all(_gone(pid) for pid in started)
+    assert all(process_gone(pid) for pid in started)
 
 
 def test_generate_starts_one_for_a_package_to_render_and_none_when_nothing_is_to_do(monkeypatch, tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import process_gone
 
 from generator import pipeline
 from generator.foundation import cache
@@ -23,14 +24,6 @@ PROJECT = Path(__file__).resolve().parents[3]
 FIXTURE_SPEC = PROJECT / "tests" / "golden" / "params" / "spec.yaml"
 HOSTILE_SPEC = PROJECT / "tests" / "hostile" / "title_injection.yaml"
 SOURCES = ["x=1\n", "def f( a,b ):\n  return {'a':a}\n", "class C :\n  y : int=2\n"]
-
-
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
 
 
 @pytest.fixture
@@ -64,7 +57,7 @@ def test_the_helper_formats_as_this_process_does(helpers):
         assert helper.format(SOURCES, lambda: ran.append(True)) == formatting.black_here(SOURCES)
         assert ran == [True]
     assert black_helper.current() is None
-    assert _gone(helper.pid)
+    assert process_gone(helper.pid)
 
 
 def test_a_pool_forked_from_the_helper_formats_as_this_process_does(helpers, monkeypatch):
@@ -111,7 +104,7 @@ def test_a_failing_check_propagates_and_the_busy_helper_is_stopped(helpers, monk
 
     with pytest.raises(SpecError), black_helper.running(wanted=True):
         formatting.format_files(files, meanwhile=failing_check)
-    assert helpers and _gone(helpers[0].pid)
+    assert helpers and process_gone(helpers[0].pid)
 
 
 def test_no_helper_unless_enabled_and_wanted(helpers, monkeypatch):
