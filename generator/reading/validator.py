@@ -99,7 +99,14 @@ def spec_validator_class(minor: str) -> type[Any]:
         indexed = Registry().with_resource(uri, resource).crawl()
         document_validator = validator_for(schema)({"$ref": uri}, registry=indexed)
         base = OpenAPIV31SpecValidator
-    return type(f"Checked{base.__name__}", (base,), {"schema_validator": document_validator})
+    from .schema_meta import checking_first
+
+    keyword_validators = {**base.keyword_validators, "schema": checking_first(base.keyword_validators["schema"])}
+    return type(
+        f"Checked{base.__name__}",
+        (base,),
+        {"schema_validator": document_validator, "keyword_validators": keyword_validators},
+    )
 
 
 def _openapi_schema(minor: str) -> dict[str, Any]:
