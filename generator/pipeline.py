@@ -83,7 +83,7 @@ class Validation:
             self._problems = []
             self._key = ""
         elif background and len(spec.text) >= BACKGROUND_VALIDATION_MIN_CHARS and _refers_within(spec):
-            self._worker = ForkedCall(self._validate)
+            self._worker = ForkedCall(self._validate, background=True)
         else:
             self._problems = self._validate()
             self.wait()

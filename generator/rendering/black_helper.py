@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..foundation.forked import Channel, Child, fork_child
+from ..foundation.forked import Channel, Child, fork_child, in_background
 
 _enabled = False
 _current: Helper | None = None
@@ -174,6 +174,7 @@ def _be_the_helper(
     """The forked helper's whole life: import black, send what `prepare` gives, answer requests."""
     from . import format as formatting
 
+    in_background()  # black is wanted only after the models, which the model generator's helper makes
     formatting.black_mode()  # the import the helper exists for
     try:
         ahead = prepare()

@@ -17,6 +17,7 @@ from generator import pipeline
 from generator.foundation import cache, forked
 from generator.foundation.diagnostics import SpecError
 from generator.models import datamodel as models
+from generator.reading.loader import load_spec
 from generator.rendering import format, render
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -85,6 +86,28 @@ def test_an_inline_object_named_like_its_property_takes_one_model_generator_run(
 
 def test_a_forked_call_returns_its_result():
     assert forked.ForkedCall(lambda: [1, "two"]).result() == [1, "two"]
+
+
+def test_a_background_call_runs_below_this_process_priority_and_in_process_at_its_own(monkeypatch):
+    own = os.nice(0)
+    assert forked.ForkedCall(lambda: os.nice(0)).result() == own
+    lowered = min(own + forked.BACKGROUND_NICENESS, 19)  # the lowest priority there is
+    assert forked.ForkedCall(lambda: os.nice(0), background=True).result() == lowered
+    monkeypatch.delattr(forked.os, "fork")
+    assert forked.ForkedCall(lambda: os.nice(0), background=True).result() == own
+
+
+def test_the_validator_runs_in_the_background(monkeypatch):
+    backgrounds = []
+    forked_call = forked.ForkedCall
+
+    def recorded(function, background=False):
+        backgrounds.append(background)
+        return forked_call(function, background)
+
+    monkeypatch.setattr(pipeline, "ForkedCall", recorded)
+    pipeline.Validation(load_spec(FIXTURE_SPEC), background=True).wait()
+    assert backgrounds == [True]
 
 
 def test_a_forked_call_that_fails_raises_as_the_call_would_in_process():

@@ -15,7 +15,7 @@ import pytest
 from conftest import process_gone
 
 from generator import pipeline
-from generator.foundation import cache
+from generator.foundation import cache, forked
 from generator.foundation.diagnostics import SpecError
 from generator.rendering import black_helper
 from generator.rendering import format as formatting
@@ -158,6 +158,11 @@ def test_what_the_helper_prepares_is_worked_out_there(helpers):
         assert black_helper.prepared() == ("ahead", helper.pid)  # read once, kept
         assert helper.format(SOURCES, lambda: None) == formatting.black_here(SOURCES)
     assert black_helper.prepared() is None  # no helper, nothing prepared
+
+
+def test_the_helper_runs_below_this_process_priority(helpers):
+    with black_helper.running(wanted=True, prepare=lambda: os.nice(0)):
+        assert black_helper.prepared() == min(os.nice(0) + forked.BACKGROUND_NICENESS, 19)
 
 
 def test_a_failing_preparation_gives_none_and_the_helper_still_formats(helpers):
