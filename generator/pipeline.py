@@ -21,9 +21,10 @@ from .output.config import SpecOptions
 from .output.layout import provider_for
 from .reading.loader import LoadedSpec, load_spec
 from .rendering import black_helper
-from .rendering.ast_check import SpecTexts, spec_text_problems, spec_texts
+from .rendering.ast_check import SpecTexts, spec_texts
 from .rendering.format import format_files
 from .rendering.render import render_package
+from .rendering.spec_text_verdicts import checked_problems
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,9 @@ def _format(spec: LoadedSpec, rendered: dict[str, str]) -> dict[str, str]:
 
 
 def _spec_text_problems(spec: LoadedSpec, modules: Any, texts: object) -> list[Diagnostic]:
-    """The spec-text check, with the spec texts black's helper worked out where it did."""
-    return spec_text_problems(spec, modules, texts if isinstance(texts, SpecTexts) else None)
+    """The spec-text check, with the spec texts black's helper worked out where it did; each
+    module searched only for what it was not found clean of before."""
+    return checked_problems(spec, modules, texts if isinstance(texts, SpecTexts) else spec_texts(spec))
 
 
 def generate_package(

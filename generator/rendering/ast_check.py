@@ -19,9 +19,13 @@ also be ASCII, since Python folds look-alike Unicode identifiers into one anothe
 from __future__ import annotations
 
 import bisect
+import hashlib
+import itertools
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..foundation.diagnostics import Diagnostic
@@ -29,6 +33,7 @@ from ..reading.loader import LoadedSpec, PathParts
 from .pysource import Inert, first_non_ascii_code_line, scan
 
 MIN_LENGTH = 8
+_FEW = 50  # fragments to look for in a module, below which its words are not indexed
 _HARMLESS = re.compile(r"[A-Za-z0-9_ ]*")
 _WORD = re.compile(r"\w+")
 
@@ -119,6 +124,11 @@ class SpecTexts:
     fragments: dict[str, PathParts]
     anchors: dict[str, tuple[str, int] | None]
 
+    @cached_property
+    def digest(self) -> str:
+        """Names this set of fragments: a module found clean of them is clean of them again."""
+        return hashlib.sha256(json.dumps(sorted(self.fragments)).encode()).hexdigest()
+
 
 def spec_texts(spec: LoadedSpec) -> SpecTexts:
     fragments = spec_fragments(spec.data, (spec.path.name,))
@@ -130,23 +140,48 @@ def spec_text_problems(
 ) -> list[Diagnostic]:
     """One diagnostic per spec text found outside string literals, per generated module; `texts`
     are `spec_texts(spec)`, where they were worked out already."""
+    return [problem for problems in problems_by_module(spec, files, texts).values() for problem in problems]
+
+
+def problems_by_module(
+    spec: LoadedSpec, files: dict[str, str], texts: SpecTexts | None = None,
+    clean_of: Mapping[str, Collection[str]] | None = None,
+) -> dict[str, list[Diagnostic]]:
+    """`spec_text_problems` for each generated module. `clean_of` maps a module to fragments it is
+    known to be clean of (its very text was checked against them before): only the others are
+    looked for there, and its names are not checked again (that depends on the text alone)."""
     texts = texts or spec_texts(spec)
-    fragments, anchors = texts.fragments, texts.anchors
+    clean_of = clean_of or {}
+    return {
+        path: _module_problems(spec, path, source, texts, clean_of.get(path, ()))
+        for path, source in sorted(files.items()) if path.endswith(".py")
+    }
+
+
+def _module_problems(
+    spec: LoadedSpec, path: str, source: str, texts: SpecTexts, clean_of: Collection[str]
+) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
-    for path, source in sorted(files.items()):
-        if not path.endswith(".py"):
-            continue
+    inert: Inert | None = None  # worked out at the first occurrence of anything, or for the names
+    if not clean_of:
         inert = scan(source)
         line = first_non_ascii_code_line(source, inert)
         if line is not None:
             problems.append(Diagnostic(spec.display_name, 1, 1, "#",
                                        f"generated {path} has a non-ASCII name on line {line}"))
-        occurrences = _Occurrences(source)
-        for fragment, parts in fragments.items():
-            offset = _first_exposed(occurrences(fragment, anchors[fragment]), len(fragment), inert)
-            if offset is not None:
-                line = source.count("\n", 0, offset) + 1
-                problems.append(spec.diagnostic(
-                    parts, f"spec text would appear as code in generated {path} on line {line}"
-                ))
+    occurrences = _Occurrences(source)
+    wanted = [fragment for fragment in texts.fragments if fragment not in clean_of]
+    few = len(wanted) < _FEW  # found fastest by searching the text for each: no index of its words
+    for fragment in wanted:
+        found = occurrences(fragment, None if few else texts.anchors[fragment])
+        first = next(found, None)
+        if first is None:
+            continue
+        inert = inert or scan(source)
+        offset = _first_exposed(itertools.chain([first], found), len(fragment), inert)
+        if offset is not None:
+            line = source.count("\n", 0, offset) + 1
+            problems.append(spec.diagnostic(
+                texts.fragments[fragment], f"spec text would appear as code in generated {path} on line {line}"
+            ))
     return problems

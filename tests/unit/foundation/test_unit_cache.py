@@ -185,15 +185,16 @@ def test_the_spec_text_check_runs_once_per_unchanged_package(
     monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
 ) -> None:
     from generator import pipeline
+    from generator.rendering import spec_text_verdicts
 
     searched: list[str] = []
-    real = pipeline.spec_text_problems
+    real = spec_text_verdicts.problems_by_module
 
-    def counting(spec, files, texts=None):  # type: ignore[no-untyped-def]
+    def counting(spec, files, texts=None, clean_of=None):  # type: ignore[no-untyped-def]
         searched.append(spec.path.name)
-        return real(spec, files, texts)
+        return real(spec, files, texts, clean_of)
 
-    monkeypatch.setattr(pipeline, "spec_text_problems", counting)
+    monkeypatch.setattr(spec_text_verdicts, "problems_by_module", counting)
     first = pipeline.generate_package(FIXTURE_SPEC)
     second = pipeline.generate_package(FIXTURE_SPEC)
     assert searched == ["spec.yaml"] and first.files == second.files
@@ -207,9 +208,13 @@ def test_a_spec_text_problem_is_never_remembered(
 ) -> None:
     from generator import pipeline
     from generator.foundation.diagnostics import Diagnostic, SpecError
+    from generator.rendering import spec_text_verdicts
 
     problem = [Diagnostic("spec.yaml", 1, 1, "#", "spec text would appear as code")]
-    monkeypatch.setattr(pipeline, "spec_text_problems", lambda spec, files, texts=None: problem)
+    monkeypatch.setattr(
+        spec_text_verdicts, "problems_by_module",
+        lambda spec, files, texts=None, clean_of=None: {path: problem for path in files},
+    )
     for _ in range(2):
         with pytest.raises(SpecError):
             pipeline.generate_package(FIXTURE_SPEC)

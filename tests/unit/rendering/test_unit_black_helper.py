@@ -222,10 +222,10 @@ def test_a_failing_job_answers_none_and_the_helper_still_formats(helpers):
 def test_the_spec_text_check_runs_in_the_helper_and_its_problems_stop_generation(
     helpers, tmp_path, monkeypatch
 ):
-    from generator.rendering import ast_check
+    from generator.rendering import spec_text_verdicts
 
     record = tmp_path / "pids"
-    real = ast_check.spec_text_problems
+    real = spec_text_verdicts.problems_by_module
 
     def recorded(*args: Any, **kwargs: Any) -> Any:
         with open(record, "a", encoding="utf-8") as out:
@@ -240,7 +240,7 @@ def test_the_spec_text_check_runs_in_the_helper_and_its_problems_stop_generation
         files[module] += "\nVERSION = '1'; os.system('x') #'\n"
         return files
 
-    monkeypatch.setattr(pipeline, "spec_text_problems", recorded)
+    monkeypatch.setattr(spec_text_verdicts, "problems_by_module", recorded)
     monkeypatch.setattr(pipeline, "render_package", leaky_render)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with pytest.raises(SpecError) as error:
