@@ -327,6 +327,11 @@ def bench_stages(spec: Path, runs: int, baseline: Path | None) -> dict[str, Any]
 
 BLACK_ROW = "black (helper process and its pool; baseline: a pool)"
 # (label, stage in stages.py's JSON); the IR's rows under it, "rest" rows computed below.
+# Stages whose CPU is spent in forked processes, each with the kind those processes record.
+_FORKED_KINDS = {
+    "black": "black", "datamodel-code-generator": "datamodel-code-generator",
+    "waiting for the validator": "validator", "spec-text check": "spec-text check",
+}
 STAGE_ROWS = [
     ("start and command-line imports", "imports before the first stage"),
     ("imports of the pipeline (model generator, black, Jinja)", "imports of the pipeline"),
@@ -338,7 +343,7 @@ STAGE_ROWS = [
     ("- rest of the IR", None),
     ("render", "render"),
     (BLACK_ROW, "black"),
-    ("- spec-text check (while black formats)", "spec-text check"),
+    ("- spec-text check (beside black)", "spec-text check"),
     ("validator (forked child; wall = waited for)", "waiting for the validator"),
     ("compile", "compile"),
     ("manifest, surface, changelog, writing", None),
@@ -358,12 +363,12 @@ def _median_stages(runs: list[dict[str, Any]]) -> dict[str, Any]:
         if key == "imports before the first stage":
             return run[key]["wall"], run[key]["cpu"]
         forked = run.get("cpu in forked processes", {})
-        if key in ("black", "datamodel-code-generator", "waiting for the validator"):
+        if key in _FORKED_KINDS:
             # What the forked processes measured themselves: reaping credits one stage with
             # another's child (black's pool, starting, reaps a finished validator).
             stage = stages.get(key, {})
             own = stage.get("cpu", 0.0) if key != "waiting for the validator" else 0.0
-            return stage.get("wall", 0.0), own + forked.get(key.split()[-1], 0.0)
+            return stage.get("wall", 0.0), own + forked.get(_FORKED_KINDS[key], 0.0)
         if key is not None:
             stage = stages.get(key, {})
             # The model generator's helper is reaped only as the command ends: the stages that
