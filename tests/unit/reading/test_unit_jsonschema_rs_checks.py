@@ -255,3 +255,18 @@ def test_a_schema_that_does_not_match_gets_the_librarys_problem(tmp_path):
     schemas[name] = {**schemas[name], "minLength": -1}
     problems = validator.validate(spec)
     assert [p.message for p in problems] == ["-1 is less than the minimum of 0"]
+
+
+def test_a_schema_of_another_dialect_is_left_to_the_library(monkeypatch):
+    spec = load_spec(PROJECT / "specs" / "kombo.yaml")
+    if str(spec.data["openapi"]).startswith("3.0"):
+        pytest.skip("a schema names its dialect in OpenAPI 3.1 only")
+    schemas = spec.data["components"]["schemas"]
+    name = next(iter(schemas))
+    schemas[name] = {**schemas[name], "$schema": "https://json-schema.org/draft/2020-12/schema", "minLength": -1}
+    asked: list[Any] = []
+    fast_check = schema_meta._fast_check
+    monkeypatch.setattr(schema_meta, "_fast_check", lambda check: asked.append(fast_check(check)) or asked[-1])
+    problems = validator.validate(spec)
+    assert [p.message for p in problems] == ["-1 is less than the minimum of 0"]
+    assert None in asked  # jsonschema-rs did not answer for the schema of another dialect
