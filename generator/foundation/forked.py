@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
 import sys
 from collections.abc import Callable
@@ -37,6 +38,11 @@ class Channel:
     def receive(self) -> object:
         """The next message; EOFError once the other end is closed (or its process is gone)."""
         return pickle.load(self._in)
+
+    def waiting(self) -> bool:
+        """Whether the other end has sent more. Read from the pipe, not from what this end has
+        buffered: exact where the other end sends nothing before this end answers."""
+        return bool(select.select([self._in], [], [], 0)[0])
 
     def serve(self, answer: Callable[[Any], object]) -> None:
         """Answer each message with `answer(message)` until the other end closes; None where that

@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 from ..foundation import escape, naming
 from ..foundation.diagnostics import Diagnostic, SpecError
+from ..models import model_helper
 from ..models.allof import flatten_conflicting_compositions
 from ..models.class_renames import rename_classes
 from ..models.datamodel import (
@@ -575,10 +577,16 @@ def _body_annotation(model: ModelClass | None, objects: frozenset[str]) -> str:
     return f"{model.name} | {plain}"
 
 
-def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Api:
+def build_api(
+    spec: LoadedSpec, provider: str, package: str | None = None,
+    models_pending: Callable[[Callable[[], Api]], None] = lambda predicted: None,
+) -> Api:
     """The IR of one spec. Raises SpecError with every problem found.
 
     `package` is the import name (default `<provider>_client`); the distribution name follows it.
+    Where the model generator runs in the command's helper, `models_pending` is called while this
+    process waits for it, with a function that builds the IR as far as it can be told without the
+    models (`_predicted_classes`): most of what renders from it is what the package will hold.
     """
     raw_operations = list(iter_operations(spec.data))
     grouped: dict[str, list[tuple[RawOperation, str]]] = {}
@@ -626,18 +634,62 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     package = package or naming.package_name_for(provider)
     builder.schemas = flatten_conflicting_compositions(builder.schemas)
     non_nullable = non_nullable_optionals(builder.schemas)
-    models_source = rename_classes(
-        polish_models(
-            generate_models(
-                builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
-                base_class=f"{package}._base.BaseModel",
-            ),
-            f"{package}._base",
-            non_nullable,
-        ),
-        own_names,
+    draft = _Draft(
+        spec, provider, package, client_name, client_headers, resource_names, grouped, drafts,
+        webhooks, builder.schemas, non_nullable, needed, tag_docs,
     )
-    classes = read_model_classes(models_source)
+
+    def predicted() -> Api:
+        return _assemble(draft, "", _predicted_classes(needed, builder.schemas))
+
+    with model_helper.meanwhile(lambda: models_pending(predicted)):
+        models_source = rename_classes(
+            polish_models(
+                generate_models(
+                    builder.schemas, str(spec.data.get("openapi")), f"# {header}", needed,
+                    base_class=f"{package}._base.BaseModel",
+                ),
+                f"{package}._base",
+                non_nullable,
+            ),
+            own_names,
+        )
+    return _assemble(draft, models_source, read_model_classes(models_source))
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """What `build_api` knows of a spec before the model generator runs."""
+
+    spec: LoadedSpec
+    provider: str
+    package: str
+    client_name: str
+    client_headers: dict[str, ClientHeader]
+    resource_names: dict[str, str]
+    grouped: dict[str, list[tuple[RawOperation, str]]]
+    drafts: list[tuple[str, list[Operation]]]
+    webhooks: list[Webhook]
+    schemas: dict[str, Any]
+    non_nullable: dict[str, frozenset[str]]
+    needed: set[str]
+    tag_docs: dict[str, Any]
+
+
+def _predicted_classes(needed: Collection[str], schemas: dict[str, Any]) -> dict[str, ModelClass]:
+    """The model classes the operations name, as far as the schemas tell without the model
+    generator: an object where the schema lists properties (its fields unknown), else a root
+    model (the type it wraps unknown)."""
+    return {
+        name: ModelClass(name, not (isinstance(schemas.get(name), dict) and "properties" in schemas[name]), ())
+        for name in needed
+    }
+
+
+def _assemble(draft: _Draft, models_source: str, classes: dict[str, ModelClass]) -> Api:
+    """The IR of `draft`'s spec with its models module and the classes read from it."""
+    spec, needed, grouped, client_headers = draft.spec, draft.needed, draft.grouped, draft.client_headers
+    info = spec.data.get("info") or {}
     missing = sorted(needed - set(classes))
     if missing:
         raise SpecError([spec.diagnostic(("components", "schemas"), f"no model was generated for {missing[0]!r}")])
@@ -645,10 +697,10 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
     resources = []
     objects = object_models(classes)
     accepts_dict = {name: name in objects for name in classes}
-    for tag, operations in drafts:
-        attribute = resource_names[tag]
+    for tag, operations in draft.drafts:
+        attribute = draft.resource_names[tag]
         flattened = [
-            _flatten_body(op, classes, non_nullable, builder.schemas, objects) for op in operations
+            _flatten_body(op, classes, draft.non_nullable, draft.schemas, objects) for op in operations
         ]
         finished = []
         for op, (raw, _) in zip(flattened, grouped[tag]):
@@ -667,15 +719,15 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         resources.append(Resource(
             attribute=attribute,
             class_name=_resource_class(attribute),
-            doc=escape.docstring(tag_docs.get(tag) or f"Operations tagged {tag!r}."),
+            doc=escape.docstring(draft.tag_docs.get(tag) or f"Operations tagged {tag!r}."),
             operations=tuple(finished),
         ))
     return Api(
-        provider=provider,
-        package=package,
-        distribution=package.replace("_", "-"),
-        client_name=client_name,
-        env_prefix=naming.constant_case(provider),
+        provider=draft.provider,
+        package=draft.package,
+        distribution=draft.package.replace("_", "-"),
+        client_name=draft.client_name,
+        env_prefix=naming.constant_case(draft.provider),
         title_doc=escape.docstring(info.get("title")),
         description_doc=escape.docstring(info.get("description")),
         version_literal=escape.string_literal(str(info.get("version", ""))),
@@ -686,7 +738,7 @@ def build_api(spec: LoadedSpec, provider: str, package: str | None = None) -> Ap
         auth=_auth(spec),
         client_headers=tuple(client_headers.values()),
         resources=tuple(resources),
-        webhooks=tuple(webhooks),
+        webhooks=tuple(draft.webhooks),
         models_source=models_source,
         model_names=tuple(sorted(classes)),
         spec_sha256=hashlib.sha256(spec.text.encode()).hexdigest(),

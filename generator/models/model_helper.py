@@ -21,8 +21,10 @@ models are all in the cache never asks, and its idle helper is stopped with the 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..foundation.forked import Channel, Child, fork_child
@@ -30,6 +32,7 @@ from ..foundation.forked import Channel, Child, fork_child
 _enabled = False
 _current: Child | None = None
 _asking = False  # a request is in flight
+_meanwhile: list[Callable[[], None]] = []  # work for this process while the helper answers
 
 
 def enable() -> None:
@@ -56,6 +59,26 @@ def stop() -> None:
         child.stop(busy=_asking)
 
 
+@contextlib.contextmanager
+def meanwhile(work: Callable[[], None]) -> Iterator[None]:
+    """`work` done by this process once, while the helper answers the first request the body of
+    the `with` sends it (none sent: not done). It must not fail the run: an exception from it is
+    dropped."""
+    _meanwhile.append(work)
+    try:
+        yield
+    finally:
+        if work in _meanwhile:
+            _meanwhile.remove(work)
+
+
+def _do_meanwhile() -> None:
+    while _meanwhile:
+        work = _meanwhile.pop()
+        with contextlib.suppress(Exception):  # the helper's answer is what counts
+            work()
+
+
 def generate(document: dict[str, Any], options: dict[str, Any]) -> str | None:
     """The model source the helper gives for these arguments; None when no helper answers (the
     caller then runs the model generator itself)."""
@@ -66,6 +89,7 @@ def generate(document: dict[str, Any], options: dict[str, Any]) -> str | None:
     _asking = True  # stopped now (an interrupt), it may have forked the retry: SIGTERM stops both
     try:
         child.channel.send((document, options))
+        _do_meanwhile()
         answer = child.channel.receive()
     except Exception:  # noqa: BLE001 - it died, or the arguments do not pickle
         stop()

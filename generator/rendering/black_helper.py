@@ -91,6 +91,7 @@ class Helper:
         self._job: tuple[object] | None = None  # a job's answer, once read
         self._job_pending = False
         self._formatting = False  # a format request is in flight: the helper may run a pool
+        self._unread = 0  # answers to formatting ahead, which carry nothing and are skipped
 
     @property
     def pid(self) -> int:
@@ -127,6 +128,13 @@ class Helper:
             self._job = (self._receive(),)
         return self._job[0] if self._job is not None else None
 
+    def format_ahead(self, sources: list[str]) -> None:
+        """Have the helper format `sources` into the cache while this process goes on, until this
+        process asks it anything else."""
+        self.prepared()
+        if self._send(("ahead", sources)):
+            self._unread += 1
+
     def format(self, sources: list[str], meanwhile: Callable[[], None]) -> list[str] | None:
         """black's output for each of `sources`, formatted by the helper while this process runs
         `meanwhile`; None when the helper could not answer (`meanwhile` has run all the same).
@@ -148,7 +156,7 @@ class Helper:
     def stop(self) -> None:
         """End the helper and reap it. It may be busy formatting (the run ended early): SIGTERM
         then lets it stop the pool it runs, whose workers would otherwise outlive it."""
-        self._child.stop(busy=self._formatting)
+        self._child.stop(busy=self._formatting or self._unread > 0)
 
     def _send(self, message: object) -> bool:
         if not self._broken:
@@ -162,6 +170,9 @@ class Helper:
     def _receive(self) -> object:
         if not self._broken:
             try:
+                while self._unread:
+                    self._child.channel.receive()
+                    self._unread -= 1
                 return self._child.channel.receive()
             except Exception:  # noqa: BLE001 - it died
                 self._broken = True
@@ -184,6 +195,9 @@ def _be_the_helper(
 
     def answer(request: tuple[str, Any]) -> object:
         kind, payload = request
+        if kind == "ahead":  # until the next request: that is answered as if none had come
+            formatting.formatted_ahead(payload, stop=channel.waiting)
+            return None
         if kind == "format":
             return formatting.black_here(payload)
         return job(payload, ahead) if kind == "job" and job is not None else None

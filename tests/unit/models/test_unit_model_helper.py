@@ -191,3 +191,27 @@ def test_a_helper_stopped_while_it_loads_ends_at_once_and_silently():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT,
                           check=True)
     assert (done.stdout.strip(), done.stderr) == ("gone", "")
+
+
+def test_work_meanwhile_runs_here_while_the_helper_answers(helper):
+    done: list[tuple[int, bool]] = []
+    with model_helper.meanwhile(lambda: done.append((os.getpid(), model_helper._asking))):
+        source = model_helper.generate(*_document_and_options())
+        model_helper.generate(*_document_and_options())
+    assert source is not None and "class Pet" in source
+    assert done == [(os.getpid(), True)]  # once, here, with the request sent
+
+
+def test_work_meanwhile_that_fails_is_dropped_and_the_models_still_come(helper):
+    def fails() -> None:
+        raise RuntimeError("speculation went wrong")
+
+    with model_helper.meanwhile(fails):
+        assert model_helper.generate(*_document_and_options()) is not None
+
+
+def test_no_work_meanwhile_without_a_request():
+    done: list[int] = []
+    with model_helper.meanwhile(lambda: done.append(1)):
+        assert model_helper.generate(*_document_and_options()) is None  # no helper here
+    assert done == [] and model_helper._meanwhile == []

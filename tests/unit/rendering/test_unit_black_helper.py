@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -248,3 +249,61 @@ def test_the_spec_text_check_runs_in_the_helper_and_its_problems_stop_generation
     assert record.read_text().split() == [str(helpers[0].pid)]
     [problem] = error.value.diagnostics
     assert problem.pointer == "#/info/version" and "would appear as code" in problem.message
+
+
+MODULE = "\n\n".join(["x=1\n", *(f"def f{n}( a,b ):\n  return {{'a':a}}\n" for n in range(6)), "class C :\n  y : int=2\n"])
+
+
+def _units_of(module: str) -> list[str]:
+    return [unit for piece in formatting.split_module(module) for unit in formatting._units(piece)]
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache of this test's own, set before a helper forks (it writes there too)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_enabled", True)
+
+
+def _cached(units: list[str]) -> list[str]:
+    return [unit for unit in units if cache.get("black", formatting.seed_key(unit)) is not None]
+
+
+def test_formatting_ahead_keeps_blacks_output_in_the_cache(helpers, own_cache, monkeypatch):
+    units = _units_of(MODULE)
+    with black_helper.running(wanted=True):
+        formatting.format_ahead({"pkg/m.py": MODULE, "README.md": "not python"})
+        for _ in range(200):  # until the helper has done them all
+            if len(_cached(units)) == len(units):
+                break
+            time.sleep(0.05)
+        assert black_helper.current().format(SOURCES, lambda: None) == formatting.black_here(SOURCES)
+    assert [cache.get("black", formatting.seed_key(unit)) for unit in units] == formatting.black_here(units)
+
+
+def test_formatting_ahead_stops_at_the_next_request(helpers, own_cache, monkeypatch):
+    black = formatting._black
+
+    def slow(source: str) -> str:  # inherited by the helper, forked below
+        time.sleep(0.5)
+        return black(source)
+
+    monkeypatch.setattr(formatting, "_black", slow)
+    units = _units_of(MODULE)
+    with black_helper.running(wanted=True):
+        helper = black_helper.current()
+        formatting.format_ahead({"pkg/m.py": MODULE})
+        started = time.monotonic()
+        assert helper.format(["y=2\n"], lambda: None) == ["y = 2\n"]
+        assert time.monotonic() - started < 0.5 * len(units) - 1  # not after all of them
+    assert len(_cached(units)) < len(units)
+
+
+def test_a_package_formatted_before_is_not_formatted_ahead(helpers, own_cache, monkeypatch):
+    formatting.format_files({"pkg/m.py": MODULE})  # here: every unit in the cache
+    asked: list[list[str]] = []
+    monkeypatch.setattr(black_helper.Helper, "format_ahead", lambda self, sources: asked.append(sources))
+    with black_helper.running(wanted=True):
+        formatting.format_ahead({"pkg/m.py": MODULE})
+        formatting.format_ahead({"pkg/m.py": MODULE.replace("x=1", "x=2")})  # one unit new: a regeneration
+    assert asked == []
