@@ -6,8 +6,9 @@ package, spent right when the pieces are ready. The helper is forked as the pipe
 spec: it imports black while this process imports and runs the model generator (which takes
 longer), and works out what it is given to (`prepare`: the spec texts that the spec-text check
 looks for). Then it formats what it is sent as this process would (`format.black_here`: over a
-pool forked from the helper when the pieces are many), while this process runs the spec-text
-check, where without the helper it would format a small package's pieces after it.
+pool forked from the helper when the pieces are many), and runs the spec-text check when asked
+(`submit`) while this process looks pieces up. While the model generator runs it can format
+ahead, into the cache, what is likely to be asked later (`format_ahead`), until the next request.
 
 Only the command line enables it (`enable`), and only a spec whose verdict the cache does not hold
 starts one: in a long-lived process black stays imported after its first run, and a run of a spec
