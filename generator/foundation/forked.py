@@ -22,26 +22,42 @@ from typing import Any, Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
+_LENGTH_BYTES = 8  # ahead of each message: its length
+_CHUNK = 1 << 20  # the most read from a pipe at once
+
 
 class Channel:
     """One end of a pair of pipes: each message is pickled whole before any of it is sent, so a
-    message that does not pickle sends nothing."""
+    message that does not pickle sends nothing, and goes with its length ahead of it. Read
+    straight from the pipe, with no buffer on this side: whether more has come is the pipe's to
+    tell (`waiting`)."""
 
     def __init__(self, receiving: int, sending: int) -> None:
-        self._in = os.fdopen(receiving, "rb")
+        self._in = receiving
         self._out = os.fdopen(sending, "wb")
 
     def send(self, message: object) -> None:
-        self._out.write(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        self._out.write(len(data).to_bytes(_LENGTH_BYTES, "little") + data)
         self._out.flush()
 
     def receive(self) -> object:
         """The next message; EOFError once the other end is closed (or its process is gone)."""
-        return pickle.load(self._in)
+        length = int.from_bytes(self._read(_LENGTH_BYTES), "little")
+        return pickle.loads(self._read(length))
+
+    def _read(self, size: int) -> bytes:
+        chunks: list[bytes] = []
+        while size:
+            chunk = os.read(self._in, min(size, _CHUNK))
+            if not chunk:
+                raise EOFError("the other end closed the channel")
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
 
     def waiting(self) -> bool:
-        """Whether the other end has sent more. Read from the pipe, not from what this end has
-        buffered: exact where the other end sends nothing before this end answers."""
+        """Whether the other end has sent anything not received yet."""
         return bool(select.select([self._in], [], [], 0)[0])
 
     def serve(self, answer: Callable[[Any], object]) -> None:
@@ -59,9 +75,12 @@ class Channel:
             self.send(reply)
 
     def close(self) -> None:
-        for pipe in (self._in, self._out):
+        if self._in >= 0:  # once: the number may name another file after
             with contextlib.suppress(OSError):
-                pipe.close()
+                os.close(self._in)
+            self._in = -1
+        with contextlib.suppress(OSError):
+            self._out.close()
 
 
 class Child:

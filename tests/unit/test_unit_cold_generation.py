@@ -110,6 +110,22 @@ def test_the_validator_runs_in_the_background(monkeypatch):
     assert backgrounds == [True]
 
 
+def test_a_channel_tells_a_message_sent_while_another_was_read():
+    there, here = os.pipe(), os.pipe()
+    sender, receiver = forked.Channel(here[0], there[1]), forked.Channel(there[0], here[1])
+    sender.send(("ahead", ["x"]))
+    sender.send(("format", ["y"]))  # sent before the first is read: both in the pipe at once
+    assert receiver.receive() == ("ahead", ["x"])
+    assert receiver.waiting()  # the second, not yet read: told by the pipe
+    assert receiver.receive() == ("format", ["y"])
+    assert not receiver.waiting()
+    sender.close()
+    with pytest.raises(EOFError):
+        receiver.receive()
+    receiver.close()
+    receiver.close()  # once is enough: a second does nothing
+
+
 def test_a_forked_call_that_fails_raises_as_the_call_would_in_process():
     def fails() -> None:
         raise KeyError("from the call")
