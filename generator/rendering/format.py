@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..foundation import cache, dist_versions, oneshot
 from . import async_twins, black_helper, black_seed
 from .layout import LINE_LENGTH
-from .pysource import method_cuts, respelled_literals_only, top_level_cuts
+from .pysource import method_cuts, relaid_only, respelled_literals_only, top_level_cuts
 
 if TYPE_CHECKING:
     import black
@@ -57,10 +57,13 @@ def _black(source: str) -> str:
     """`black.format_str(source)`, without its second pass where that pass cannot change anything.
 
     The second pass exists for what the first one adds that black reads back differently (a
-    trailing comma it added is "magic" the next time). A first pass that only respelled literals
-    (a string's quotes, prefix or escapes, a number's exponent or prefix: the same value) leaves
-    black the same lines to read, already measured as respelled (black respells as it reads):
-    the second pass would lay them out as the first did, so its result is the first pass's.
+    trailing comma it added is "magic" the next time, parentheses it added are the source's own).
+    Black lays code out from its tokens alone, save for a few things it keeps from the source's
+    layout: magic trailing commas (tokens too), comments, backslash continuations and blank lines.
+    A first pass that changed none of those and added or dropped no token, only laid lines out
+    otherwise or respelled literals (a string's quotes, prefix or escapes, a number's exponent or
+    prefix: the same value, which black respells as it reads, before it measures a line), leaves
+    the second pass what the first one read: its result is the first pass's.
     """
     import black
 
@@ -71,7 +74,7 @@ def _black(source: str) -> str:
     if format_once is None:
         return black.format_str(source, mode=mode)
     once = format_once(source, mode=mode)
-    if once == source or respelled_literals_only(source, once):
+    if once == source or respelled_literals_only(source, once) or relaid_only(source, once):
         return once
     return format_once(once, mode=mode)
 

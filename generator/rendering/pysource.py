@@ -9,8 +9,10 @@ return) leaves its quote and contents counted as code, so a check built on it fa
 from __future__ import annotations
 
 import ast
+import io
 import itertools
 import re
+import tokenize
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -223,6 +225,51 @@ def respelled_literals_only(before: str, after: str) -> bool:
         ):
             return False
     return before[old_end:] == after[new_end:]
+
+
+def relaid_only(before: str, after: str) -> bool:
+    """Whether `after` is `before` with its lines laid out otherwise, and nothing else changed but
+    what `respelled_literals_only` allows: the same tokens (a literal may be respelled), the same
+    statements, indents and blank lines between them; only the line breaks and spaces within a
+    statement differ. Neither may hold a comment or a backslash continuation, whose place in the
+    layout black keeps."""
+    if any(before.count(mark) != after.count(mark) for mark in _ADDED_BY_BLACK):
+        return False  # what black adds most (a trailing comma, parentheses): no need to tokenize
+    old, new = _layout_free_tokens(before), _layout_free_tokens(after)
+    if old is None or new is None or len(old) != len(new):
+        return False
+    for (kind, text), (new_kind, new_text) in zip(old, new):
+        if kind != new_kind or text != new_text and not (
+            kind == tokenize.STRING and _same_literal(text, new_text)
+            or kind == tokenize.NUMBER and _same_number(text, new_text)
+        ):
+            return False
+    return True
+
+
+_OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
+_ADDED_BY_BLACK = ",()"  # respelling a literal adds or drops none of them
+
+
+def _layout_free_tokens(source: str) -> list[tuple[int, str]] | None:
+    """The tokens of `source` without the line breaks inside brackets (a blank line between
+    statements stays); None for a comment, a backslash continuation or text Python cannot read."""
+    if "\\\n" in source or "\\\r" in source:
+        return None
+    tokens = []
+    depth = 0
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type in (tokenize.COMMENT, tokenize.ERRORTOKEN):
+                return None
+            if token.type == tokenize.OP:
+                depth += (token.string in _OPENING) - (token.string in _CLOSING)
+            elif token.type == tokenize.NL and depth > 0:
+                continue
+            tokens.append((token.type, token.string))
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    return tokens
 
 
 def _same_number(old: str, new: str) -> bool:

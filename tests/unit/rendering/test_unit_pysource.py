@@ -13,6 +13,7 @@ import pytest
 from generator.rendering.pysource import (
     first_non_ascii_code_line,
     method_cuts,
+    relaid_only,
     respelled_literals_only,
     scan,
     top_level_cuts,
@@ -173,6 +174,30 @@ def test_top_level_cuts_on_unusual_layouts(source: str) -> None:
 ])
 def test_respelled_literals_only(before, after, same):
     assert respelled_literals_only(before, after) is same
+
+
+LONG_CALL = "x: Annotated[int, Marker] = Field(default='a', exclude_if=is_none)\n"
+RELAID_CALL = "x: Annotated[int, Marker] = Field(\n    default=\"a\", exclude_if=is_none\n)\n"
+
+
+@pytest.mark.parametrize(("before", "after", "same"), [
+    (LONG_CALL, RELAID_CALL, True),  # broken inside brackets, a literal respelled
+    ("class A(RootModel[str]):\n    pass\n", "class A(\n    RootModel[str]\n):\n    pass\n", True),
+    ("x = f(a,b)\n", "x = f(a, b)\n", True),  # spaces between tokens
+    ("x = f(a, b)\n", "x = f(\n    a,\n    b,\n)\n", False),  # a trailing comma added
+    ("x = a + b\n", "x = (\n    a + b\n)\n", False),  # parentheses added
+    ("x = (a)\n", "x = a\n", False),  # parentheses dropped
+    ("x = f(a)  # c\n", "x = f(\n    a\n)  # c\n", False),  # a comment's place is layout
+    ("x = f(a)\n\n\ny = 1\n", "x = f(a)\ny = 1\n", False),  # blank lines between statements
+    ("x = f(\n\n    a)\n", "x = f(a)\n", True),  # a blank line inside brackets is not one
+    ("if a:\n  x = 1\n", "if a:\n    x = 1\n", False),  # an indent
+    ("x = a + \\\n    b\n", "x = a + b\n", False),  # a backslash continuation
+    ("x = 1; y = 2\n", "x = 1\ny = 2\n", False),  # statements split
+    ("x = 'a'\n", 'x = "b"\n', False),  # a value changed
+    ("x = f(\n", "x = f()\n", False),  # not Python
+])
+def test_relaid_only(before, after, same):
+    assert relaid_only(before, after) is same
 
 
 def _ast_method_cuts(source: str) -> list[int]:
