@@ -60,13 +60,21 @@ class Channel:
         """Whether the other end has sent anything not received yet."""
         return bool(select.select([self._in], [], [], 0)[0])
 
-    def serve(self, answer: Callable[[Any], object]) -> None:
+    def serve(
+        self, answer: Callable[[Any], object], idle: Callable[[Callable[[], bool]], None] = lambda stop: None
+    ) -> None:
         """Answer each message with `answer(message)` until the other end closes; None where that
-        raises (the other end then does the work itself and sees the failure there)."""
+        raises (the other end then does the work itself and sees the failure there). Between
+        messages, `idle(stop)` does work of this end's own until `stop()` (a message waiting);
+        once the other end has closed, to the end."""
         while True:
+            with contextlib.suppress(Exception):  # that work is this end's alone: nobody waits for it
+                idle(self.waiting)
             try:
                 message = self.receive()
             except EOFError:
+                with contextlib.suppress(Exception):
+                    idle(lambda: False)
                 return
             try:
                 reply = answer(message)

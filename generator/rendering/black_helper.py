@@ -18,6 +18,7 @@ the helper dies or answers otherwise) and the pieces are formatted in this proce
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sys
@@ -155,9 +156,19 @@ class Helper:
         return None
 
     def stop(self) -> None:
-        """End the helper and reap it. It may be busy formatting (the run ended early): SIGTERM
-        then lets it stop the pool it runs, whose workers would otherwise outlive it."""
-        self._child.stop(busy=self._formatting or self._unread > 0)
+        """End the helper. Busy formatting (the run ended early), it is stopped with SIGTERM, which
+        lets it stop the pool it runs, whose workers would otherwise outlive it. Otherwise its
+        channel is closed: it ends once it has kept in the cache what it formatted, and is reaped
+        as this process exits, so that it writes beside what this process does meanwhile."""
+        if self._formatting or self._unread > 0:
+            self._child.stop(busy=True)
+            return
+        self._child.channel.close()
+        atexit.register(self.reap)
+
+    def reap(self) -> None:
+        """Wait for the helper to end, once stopped (`stop`)."""
+        self._child.stop(finished=True)
 
     def _send(self, message: object) -> bool:
         if not self._broken:
@@ -194,13 +205,23 @@ def _be_the_helper(
         ahead = None
     channel.send(ahead)
 
+    # black's output for what it formatted, kept in the cache once answered, between requests:
+    # this process would otherwise write it all before it goes on.
+    to_keep: list[tuple[str, str]] = []
+
     def answer(request: tuple[str, Any]) -> object:
         kind, payload = request
         if kind == "ahead":  # until the next request: that is answered as if none had come
             formatting.formatted_ahead(payload, stop=channel.waiting)
             return None
         if kind == "format":
-            return formatting.black_here(payload)
+            formatted = formatting.black_here(payload)
+            to_keep.extend(zip(payload, formatted))
+            return formatted
         return job(payload, ahead) if kind == "job" and job is not None else None
 
-    channel.serve(answer)
+    def keep(stop: Callable[[], bool]) -> None:
+        while to_keep and not stop():
+            formatting.keep(*to_keep.pop())
+
+    channel.serve(answer, idle=keep)

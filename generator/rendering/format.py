@@ -172,9 +172,11 @@ def _format_missing(
     found = cache.get_many(_CACHE_NAMESPACE, cut) if cut else {}
     done = {unit: found[key] for unit, key in unit_keys.items() if key in found}
     todo = [unit for unit in unit_keys if unit not in done]
-    done.update(zip(todo, _black_all(todo, meanwhile)))
-    for unit in todo:
-        cache.put(_CACHE_NAMESPACE, unit_keys[unit], done[unit])
+    formatted, kept = _black_all(todo, meanwhile)
+    done.update(zip(todo, formatted))
+    if not kept:
+        for unit in todo:
+            keep(unit, done[unit])
     results = {}
     for source, units in units_of.items():
         joined = _join_units([done[unit] for unit in units]) if len(units) > 1 else done[source]
@@ -215,20 +217,26 @@ def formatted_ahead(units: list[str], stop: Callable[[], bool]) -> None:
         for unit in units:
             if stop():
                 return
-            cache.put(_CACHE_NAMESPACE, seed_key(unit), _black(unit))
+            keep(unit, _black(unit))
 
 
-def _black_all(sources: list[str], meanwhile: Callable[[], None]) -> list[str]:
+def _black_all(sources: list[str], meanwhile: Callable[[], None]) -> tuple[list[str], bool]:
     """black's output for each of `sources`, in order: by the run's helper process where it has
-    one (black_helper.py), else here."""
+    one (black_helper.py), else here; and whether the helper keeps it in the cache (it does that
+    once it has answered, while this process goes on)."""
     if not sources:  # nothing for black: above all, no collection of this process's heap
         meanwhile()
-        return []
+        return [], False
     helper = black_helper.current()
     if helper is not None:
         formatted = helper.format(sources, meanwhile)
-        return formatted if formatted is not None else black_here(sources)
-    return black_here(sources, meanwhile)
+        return (formatted, True) if formatted is not None else (black_here(sources), False)
+    return black_here(sources, meanwhile), False
+
+
+def keep(source: str, formatted: str) -> None:
+    """black's output for `source`, kept in the cache."""
+    cache.put(_CACHE_NAMESPACE, seed_key(source), formatted)
 
 
 def black_here(sources: list[str], meanwhile: Callable[[], None] = lambda: None) -> list[str]:

@@ -126,6 +126,28 @@ def test_a_channel_tells_a_message_sent_while_another_was_read():
     receiver.close()  # once is enough: a second does nothing
 
 
+def test_a_channel_serves_its_own_work_between_messages_and_finishes_it_once_closed():
+    there, here = os.pipe(), os.pipe()
+    sender = forked.Channel(os.dup(here[0]), there[1])
+    receiver = forked.Channel(there[0], here[1])
+    work = list(range(5))
+    done: list[object] = []
+
+    def idle(stop):
+        while work and not stop():
+            done.append(work.pop(0))
+
+    sender.send("first")  # waiting before any work: answered first
+    sender.send("second")
+    sender.close()  # closed before any is answered: the work is finished all the same
+    receiver.serve(lambda message: done.append(message) or len(done), idle)
+    assert done == ["first", "second", 0, 1, 2, 3, 4]
+    replies = forked.Channel(here[0], os.pipe()[1])
+    assert [replies.receive(), replies.receive()] == [1, 2]
+    for channel in (receiver, replies):
+        channel.close()
+
+
 def test_a_forked_call_that_fails_raises_as_the_call_would_in_process():
     def fails() -> None:
         raise KeyError("from the call")

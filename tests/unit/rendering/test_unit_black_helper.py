@@ -58,7 +58,21 @@ def test_the_helper_formats_as_this_process_does(helpers):
         assert helper.format(SOURCES, lambda: ran.append(True)) == formatting.black_here(SOURCES)
         assert ran == [True]
     assert black_helper.current() is None
+    helper.reap()  # it ends once it has kept what it formatted: the command reaps it as it exits
     assert process_gone(helper.pid)
+
+
+def test_the_helper_keeps_what_it_formats_in_the_cache_once_it_has_answered(helpers, own_cache, monkeypatch):
+    units = _units_of(MODULE)
+    with black_helper.running(wanted=True):
+        kept_here: list[str] = []
+        monkeypatch.setattr(formatting, "keep", lambda source, formatted: kept_here.append(source))  # here only
+        formatted = formatting.format_files({"pkg/m.py": MODULE})
+        helper = black_helper.current()
+    assert kept_here == []  # this process went on
+    helper.reap()
+    assert formatted == {"pkg/m.py": formatting.black_here([MODULE])[0]}
+    assert [cache.get("black", formatting.seed_key(unit)) for unit in units] == formatting.black_here(units)
 
 
 def test_a_pool_forked_from_the_helper_formats_as_this_process_does(helpers, monkeypatch):
