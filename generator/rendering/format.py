@@ -13,7 +13,7 @@ import itertools
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -186,17 +186,21 @@ def _format_missing(
     return results
 
 
-def format_ahead(files: dict[str, str]) -> None:
+def format_ahead(files: dict[str, str], leave_out: Collection[str] = ()) -> None:
     """Have the run's black helper, if it has one, format the units of `files` (a method, or a
     piece that has none) that neither the cache nor the seed holds, while this process waits for
-    something else; the async twins are left out (they are derived from their sync twins). The
-    helper stops at this process's next request and keeps each unit in the cache as it goes."""
+    something else; the async twins are left out (they are derived from their sync twins), and so
+    are the methods named in `leave_out`. The helper stops at this process's next request and
+    keeps each unit in the cache as it goes."""
     helper = black_helper.current()
     if helper is None:
         return
     pieces = [piece for path, text in files.items() if path.endswith(".py") for piece in split_module(text)]
     twins = async_twins.pair_twins(pieces)
-    units = list(dict.fromkeys(unit for piece in pieces if piece not in twins for unit in _units(piece)))
+    units = list(dict.fromkeys(
+        unit for piece in pieces if piece not in twins for unit in _units(piece)
+        if _first_method(unit) not in leave_out
+    ))
     keys = {unit: seed_key(unit) for unit in units}
     seeded = black_seed.seeded()
     unseeded = [unit for unit in units if keys[unit] not in seeded]
@@ -209,6 +213,15 @@ def format_ahead(files: dict[str, str]) -> None:
     todo = [unit for unit in unseeded if keys[unit] not in found]
     if todo:
         helper.format_ahead(todo)
+
+
+_METHOD_DEF = re.compile(r"^    (?:async )?def (\w+)\(", re.MULTILINE)
+
+
+def _first_method(unit: str) -> str | None:
+    """The name of the first method a unit defines: the one it holds, for a unit cut out of a class."""
+    found = _METHOD_DEF.search(unit)
+    return found.group(1) if found else None
 
 
 def formatted_ahead(units: list[str], stop: Callable[[], bool]) -> None:

@@ -4,11 +4,13 @@ that take no body is what the package will hold, so black's helper can format th
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 import pytest
 
+from generator import pipeline
 from generator.ir import parser
 from generator.ir.nodes import Api
 from generator.models.datamodel import read_model_classes
@@ -65,3 +67,16 @@ def test_no_prediction_without_the_model_generators_helper():
     predicted: list[Api] = []
     parser.build_api(load_spec(SPECS[0]), "x", models_pending=lambda build: predicted.append(build()))
     assert predicted == []
+
+
+def test_the_methods_whose_body_has_a_model_are_left_out_of_formatting_ahead(monkeypatch):
+    monkeypatch.setattr(parser.model_helper, "meanwhile", _at_once)
+    monkeypatch.setattr(pipeline.black_helper, "current", lambda: object())  # as if it ran
+    asked: list[tuple[dict[str, str], Collection[str]]] = []
+    monkeypatch.setattr(pipeline, "format_ahead", lambda files, leave_out=(): asked.append((files, leave_out)))
+    spec = load_spec(PROJECT / "specs" / "kombo.yaml")
+    api = parser.build_api(spec, "x", models_pending=functools.partial(pipeline._format_ahead, spec))
+    [(files, leave_out)] = asked
+    modelled = {op.method_name for r in api.resources for op in r.operations if op.body and op.body.model}
+    assert modelled and set(leave_out) == modelled
+    assert any(f"def {name}(" in files[f"{api.package}/_client.py"] for name in modelled)

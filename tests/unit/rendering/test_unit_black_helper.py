@@ -321,3 +321,13 @@ def test_a_package_formatted_before_is_not_formatted_ahead(helpers, own_cache, m
         formatting.format_ahead({"pkg/m.py": MODULE})
         formatting.format_ahead({"pkg/m.py": MODULE.replace("x=1", "x=2")})  # one unit new: a regeneration
     assert asked == []
+
+
+def test_the_methods_left_out_are_not_formatted_ahead(helpers, own_cache, monkeypatch):
+    module = "class C:\n    def f0( self ):\n        pass\n\n    def f1( self ):\n        pass\n\n    async def f2( self ):\n        pass\n"
+    asked: list[list[str]] = []
+    monkeypatch.setattr(black_helper.Helper, "format_ahead", lambda self, sources: asked.append(sources))
+    with black_helper.running(wanted=True):
+        formatting.format_ahead({"pkg/m.py": module}, leave_out={"f1", "f2"})
+    [units] = asked
+    assert units == _units_of(module)[:1]  # the class with f0, its first method
