@@ -156,11 +156,11 @@ class Helper:
         return None
 
     def stop(self) -> None:
-        """End the helper. Busy formatting (the run ended early), it is stopped with SIGTERM, which
+        """End the helper. Busy (the run ended early), it is stopped with SIGTERM, which
         lets it stop the pool it runs, whose workers would otherwise outlive it. Otherwise its
         channel is closed: it ends once it has kept in the cache what it formatted, and is reaped
         as this process exits, so that it writes beside what this process does meanwhile."""
-        if self._formatting or self._unread > 0:
+        if self._formatting or self._unread > 0 or self._job_pending:
             self._child.stop(busy=True)
             return
         self._child.channel.close()

@@ -142,10 +142,12 @@ def test_a_channel_serves_its_own_work_between_messages_and_finishes_it_once_clo
     sender.close()  # closed before any is answered: the work is finished all the same
     receiver.serve(lambda message: done.append(message) or len(done), idle)
     assert done == ["first", "second", 0, 1, 2, 3, 4]
-    replies = forked.Channel(here[0], os.pipe()[1])
+    unused = os.pipe()
+    replies = forked.Channel(here[0], unused[1])
     assert [replies.receive(), replies.receive()] == [1, 2]
     for channel in (receiver, replies):
         channel.close()
+    os.close(unused[0])
 
 
 def test_a_forked_call_that_fails_raises_as_the_call_would_in_process():

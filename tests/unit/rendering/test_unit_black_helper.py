@@ -210,6 +210,13 @@ def test_the_spec_texts_the_check_looks_for_are_worked_out_in_the_helper(helpers
     assert files["params_client/models.py"] == (expected / "params_client" / "models.py").read_text()
 
 
+def test_a_helper_left_with_a_job_unread_is_stopped_at_once(helpers):
+    with black_helper.running(wanted=True, job=lambda payload, ahead: time.sleep(30)):
+        helper = black_helper.current()
+        assert helper.submit("payload")
+    assert process_gone(helper.pid)  # not waited for: the run ended before it needed the answer
+
+
 def test_a_job_runs_in_the_helper_with_what_it_prepared_and_is_answered_before_formatting(helpers):
     def job(payload: object, ahead: object) -> object:
         return (payload, ahead, os.getpid())
