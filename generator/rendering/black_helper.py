@@ -9,6 +9,8 @@ looks for). Then it formats what it is sent as this process would (`format.black
 pool forked from the helper when the pieces are many), and runs the spec-text check when asked
 (`submit`) while this process looks pieces up. While the model generator runs it can format
 ahead, into the cache, what is likely to be asked later (`format_ahead`), until the next request.
+What it formats when asked it keeps in the cache once it has answered, between requests, and to
+the end once this process is done with it (`Helper.stop`), while this process goes on.
 
 Only the command line enables it (`enable`), and only a spec whose verdict the cache does not hold
 starts one: in a long-lived process black stays imported after its first run, and a run of a spec
