@@ -346,7 +346,7 @@ STAGE_ROWS = [
     ("- spec-text check (beside black)", "spec-text check"),
     ("validator (forked child; wall = waited for)", "waiting for the validator"),
     ("compile", "compile"),
-    ("manifest, surface, changelog, writing", None),
+    ("manifest, surface, changelog, writing, exit", None),
     ("total", "total"),
 ]
 
@@ -374,6 +374,9 @@ def _median_stages(runs: list[dict[str, Any]]) -> dict[str, Any]:
             # The model generator's helper is reaped only as the command ends: the stages that
             # wait for its models are credited with what it measured itself.
             helper = forked.get("datamodel-code-generator", 0.0) if key in ("IR", "pipeline") else 0.0
+            # black's helper, reaped as the command ends, worked for the pipeline.
+            if key == "pipeline":
+                helper += stages.get("black's helper reaped", {}).get("children_cpu", 0.0)
             return stage.get("wall", 0.0), stage.get("cpu", 0.0) + stage.get("children_cpu", 0.0) + helper
         if label == "- rest of the IR":
             parts = [row(run, k, "") for k in ("IR", "datamodel-code-generator", "model polish",

@@ -255,15 +255,13 @@ def _start_model_helper() -> Callable[[], None]:
     return model_helper.stop
 
 
-def _exit_as_the_command_does(stop_model_helper: Callable[[], None]) -> None:
-    """The exit hooks the command runs as it ends (foundation/oneshot.py): they stop the model
-    generator's helper and wait for black's helper, which keeps what it formatted in the cache
-    after it has answered; its CPU counts only once it is reaped."""
+def _run_exit_hooks() -> None:
+    """The exit hooks the command runs as it ends (foundation/oneshot.py): they wait for black's
+    helper, which keeps what it formatted in the cache after it has answered. Its CPU counts only
+    once it is reaped."""
     run_exit_hooks: Callable[[], None] | None = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_hooks is None:
-        stop_model_helper()
-        return
-    run_exit_hooks()
+    if run_exit_hooks is not None:
+        run_exit_hooks()
 
 
 def main() -> None:
@@ -297,7 +295,13 @@ def main() -> None:
         _instrument(stages, children)
         stop_model_helper = _start_model_helper()
         api.generate_to(spec, out)
-        _exit_as_the_command_does(stop_model_helper)
+        stop_model_helper()  # as the command does when it exits; it measured its own work
+        ending, before_ending = time.perf_counter(), os.times()
+        _run_exit_hooks()
+        after_ending = os.times()
+        stages.add("black's helper reaped", time.perf_counter() - ending, 0.0,
+                   after_ending.children_user + after_ending.children_system
+                   - before_ending.children_user - before_ending.children_system)
         total = {"wall": time.perf_counter() - wall, "cpu": _cpu(os.times()) - _cpu(before)}
         result = {
             "imports before the first stage": {"wall": imported, "cpu": imported_cpu},
