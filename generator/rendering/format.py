@@ -176,7 +176,7 @@ def _format_missing(
     done.update(zip(todo, formatted))
     if not kept:
         for unit in todo:
-            keep(unit, done[unit])
+            cache.put(_CACHE_NAMESPACE, unit_keys[unit], done[unit])
     results = {}
     for source, units in units_of.items():
         joined = _join_units([done[unit] for unit in units]) if len(units) > 1 else done[source]
